@@ -1,0 +1,32 @@
+// Loads everything a map needs in one call: base layers, projection and the projected scene.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "geo/gis/base_layers.hpp"
+#include "geo/gis/map_scene.hpp"
+#include "geo/gis/projection.hpp"
+
+namespace frontline {
+
+// The map's default view: Iraq and Syria with a little room around them.
+inline constexpr LonLatBox kDefaultView{35.0, 29.0, 49.0, 38.0};
+
+struct MapSourceOptions {
+  BaseLayerPaths layers;
+  std::string crs = "auto";
+  LonLatBox view = kDefaultView;
+  std::vector<std::string> focusCountries = {"IQ", "SY"};
+  WarningSink warn;
+};
+
+struct LoadedMap {
+  Projection projection;
+  MapScene scene;
+};
+
+Result<LoadedMap> loadMap(const MapSourceOptions& options);
+
+}  // namespace frontline

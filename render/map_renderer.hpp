@@ -1,0 +1,42 @@
+// Draws one frame of the map into a RenderTarget: sea, land, country fills, province lines,
+// rivers, lakes, borders, towns and labels, country names, title, date, scale bar, attribution.
+// The same draw serves the viewer, the exporter and the tests. Create it while the target's GL
+// context is current, and destroy it before the target.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "geo/gis/map_scene.hpp"
+#include "geo/model/date.hpp"
+#include "geo/model/result.hpp"
+#include "render/map_style.hpp"
+#include "render/map_view.hpp"
+#include "render/render_target.hpp"
+
+namespace frontline {
+
+struct FrameInput {
+  Date date;                 // map time; drawn under the title
+  std::string title;         // first line of the title panel; may be empty
+  MapView view;              // what part of the map is shown
+  float scale = 1;           // text and line size factor (1 for 1920x1080, 2 for 3840x2160)
+};
+
+// The scale factor for an output size: 1 at 1920x1080, proportional above, not below 0.75.
+float defaultScaleFor(int width, int height);
+
+class MapRenderer {
+ public:
+  static Result<std::unique_ptr<MapRenderer>> create(const MapScene& scene, MapStyle style = {});
+  ~MapRenderer();
+
+  Result<void> draw(const FrameInput& frame, RenderTarget& target);
+
+ private:
+  struct Impl;
+  explicit MapRenderer(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace frontline

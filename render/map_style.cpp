@@ -1,0 +1,1 @@
+#include "render/map_style.hpp"

@@ -1,0 +1,52 @@
+// How the map looks: colours, line widths and text sizes at scale 1 (a 1920x1080 image).
+// Sizes are multiplied by the frame's scale factor so larger outputs are not tiny.
+#pragma once
+
+#include <string>
+
+#include "render/color.hpp"
+
+namespace frontline {
+
+struct MapStyle {
+  Rgba sea = Rgba::hex("#c6d9e4");
+  Rgba land = Rgba::hex("#e4dfd3");
+  Rgba focusLand = Rgba::hex("#f6f3ea");
+  Rgba coast = Rgba::hex("#7f9fb3");
+  Rgba lakes = Rgba::hex("#c6d9e4");
+  Rgba provinceLine = Rgba::hex("#a99f8e");
+  Rgba river = Rgba::hex("#5b93c0");
+  Rgba border = Rgba::hex("#5e5649");
+  Rgba borderCasing = Rgba::hex("#ffffffa0");
+  Rgba townDot = Rgba::hex("#2b2b2b");
+  Rgba townDotStroke = Rgba::hex("#ffffff");
+  Rgba townText = Rgba::hex("#1f1f1f");
+  Rgba textHalo = Rgba::hex("#ffffffd8");
+  Rgba countryText = Rgba::hex("#8a806f");
+  Rgba panel = Rgba::hex("#ffffffe0");
+  Rgba panelText = Rgba::hex("#1d2731");
+  Rgba dateText = Rgba::hex("#9b2226");
+  Rgba attributionText = Rgba::hex("#4a4a4a");
+
+  float coastWidth = 0.9f;
+  float provinceWidth = 0.9f;
+  float provinceDash = 5.0f, provinceGap = 3.0f;
+  float borderWidth = 1.6f;
+  float borderCasingWidth = 4.5f;
+  float riverWidthMajor = 2.4f;  // scalerank <= 2
+  float riverWidthMid = 1.6f;    // scalerank <= 5
+  float riverWidthMinor = 1.0f;
+
+  float townTextSize = 13.5f;
+  float majorTownTextSize = 15.5f;  // population >= 1 million or capital
+  float townDotRadius = 3.0f;
+  float countryTextSize = 16.0f;
+  float titleSize = 24.0f;
+  float dateSize = 38.0f;
+  float smallTextSize = 11.5f;
+  float haloWidth = 1.6f;
+
+  std::string attribution = "Base map: Natural Earth (public domain) \xC2\xB7 Places: GeoNames (CC BY 4.0)";
+};
+
+}  // namespace frontline

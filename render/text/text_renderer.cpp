@@ -1,0 +1,111 @@
+#include "render/text/text_renderer.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstddef>
+
+namespace frontline {
+namespace {
+
+void toBytes(const Rgba& c, uint8_t out[4]) {
+  const float v[4] = {c.r, c.g, c.b, c.a};
+  for (int i = 0; i < 4; ++i) out[i] = static_cast<uint8_t>(std::lround(std::clamp(v[i], 0.0f, 1.0f) * 255));
+}
+
+}  // namespace
+
+Result<std::unique_ptr<TextRenderer>> TextRenderer::create(FontSet fonts) {
+  std::unique_ptr<TextRenderer> r(new TextRenderer());
+  r->fonts_ = std::move(fonts);
+  auto program = gl::Program::fromEmbedded("text.vert", "text.frag");
+  if (!program) return program.error();
+  r->program_ = std::move(program).value();
+  r->atlas_ = std::make_unique<GlyphAtlas>();
+  r->vao_ = gl::makeVertexArray();
+  r->vbo_ = gl::makeBuffer();
+  glBindVertexArray(r->vao_.id());
+  glBindBuffer(GL_ARRAY_BUFFER, r->vbo_.id());
+  constexpr auto stride = static_cast<GLsizei>(sizeof(Vertex));
+  glEnableVertexAttribArray(0);
+  glVertexAttribPointer(0, 4, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<void*>(offsetof(Vertex, x)));
+  glEnableVertexAttribArray(1);
+  glVertexAttribPointer(1, 4, GL_UNSIGNED_BYTE, GL_TRUE, stride, reinterpret_cast<void*>(offsetof(Vertex, color)));
+  glEnableVertexAttribArray(2);
+  glVertexAttribPointer(2, 4, GL_UNSIGNED_BYTE, GL_TRUE, stride, reinterpret_cast<void*>(offsetof(Vertex, halo)));
+  glBindVertexArray(0);
+  return r;
+}
+
+const ShapedText& TextRenderer::shaped(std::string_view text, FontStyle font) {
+  std::string key(1, static_cast<char>('0' + static_cast<int>(font)));
+  key.append(text);
+  auto it = shapeCache_.find(key);
+  if (it == shapeCache_.end()) it = shapeCache_.emplace(key, fonts_.get(font).shape(text)).first;
+  return it->second;
+}
+
+TextMetrics TextRenderer::measure(std::string_view text, const TextStyle& style) {
+  const FontFace& face = fonts_.get(style.font);
+  const ShapedText& s = shaped(text, style.font);
+  const float scale = style.size / face.unitsPerEm();
+  TextMetrics m;
+  const float trackingPx = style.tracking * style.size;
+  m.width = s.advance * scale + trackingPx * static_cast<float>(s.glyphs.empty() ? 0 : s.glyphs.size() - 1);
+  m.ascent = face.capHeight() * scale;
+  m.descent = -face.descender() * scale * 0.6f;  // typical descenders, not the font's extreme
+  return m;
+}
+
+void TextRenderer::add(std::string_view text, const TextStyle& style, float x, float baselineY) {
+  queue_.push_back({std::string(text), style, x, baselineY});
+}
+
+void TextRenderer::draw(int width, int height) {
+  if (queue_.empty()) return;
+  // Build vertices; if the atlas had to be cleared midway, build again so no quad points at stale texels.
+  for (int attempt = 0; attempt < 2; ++attempt) {
+    const int generation = atlas_->generation();
+    vertices_.clear();
+    for (const Queued& q : queue_) {
+      const FontFace& face = fonts_.get(q.style.font);
+      const ShapedText& s = shaped(q.text, q.style.font);
+      const float scale = q.style.size / face.unitsPerEm();
+      const float trackingPx = q.style.tracking * q.style.size;
+      const float originX = std::round(q.x), originY = std::round(q.y);
+      Vertex base{};
+      toBytes(q.style.color, base.color);
+      toBytes(q.style.halo, base.halo);
+      for (size_t i = 0; i < s.glyphs.size(); ++i) {
+        const ShapedGlyph& g = s.glyphs[i];
+        const AtlasGlyph& a = atlas_->get(face, static_cast<int>(q.style.font), g.index, q.style.size, q.style.haloWidth);
+        if (a.width == 0 || a.height == 0) continue;
+        const float px = std::round(originX + g.x * scale + trackingPx * static_cast<float>(i)) + static_cast<float>(a.left);
+        const float py = std::round(originY - g.y * scale) - static_cast<float>(a.top);
+        const float qx1 = px + static_cast<float>(a.width), qy1 = py + static_cast<float>(a.height);
+        Vertex v[4] = {base, base, base, base};
+        v[0].x = px, v[0].y = py, v[0].u = a.u0, v[0].v = a.v0;
+        v[1].x = qx1, v[1].y = py, v[1].u = a.u1, v[1].v = a.v0;
+        v[2].x = qx1, v[2].y = qy1, v[2].u = a.u1, v[2].v = a.v1;
+        v[3].x = px, v[3].y = qy1, v[3].u = a.u0, v[3].v = a.v1;
+        for (int k : {0, 1, 2, 0, 2, 3}) vertices_.push_back(v[k]);
+      }
+    }
+    if (atlas_->generation() == generation) break;
+  }
+  queue_.clear();
+  if (vertices_.empty()) return;
+
+  program_.use();
+  glUniform2f(program_.uniform("u_viewport"), static_cast<float>(width), static_cast<float>(height));
+  glUniform1i(program_.uniform("u_atlas"), 0);
+  glActiveTexture(GL_TEXTURE0);
+  glBindTexture(GL_TEXTURE_2D, atlas_->texture());
+  glBindVertexArray(vao_.id());
+  glBindBuffer(GL_ARRAY_BUFFER, vbo_.id());
+  glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(vertices_.size() * sizeof(Vertex)), vertices_.data(),
+               GL_STREAM_DRAW);
+  glDrawArrays(GL_TRIANGLES, 0, static_cast<GLsizei>(vertices_.size()));
+  glBindVertexArray(0);
+}
+
+}  // namespace frontline

@@ -1,0 +1,17 @@
+// Each subcommand registers its options on the CLI11 app and returns how to run it.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <functional>
+
+namespace frontline::cli {
+
+struct Command {
+  CLI::App* app = nullptr;
+  std::function<int()> run;  // returns the process exit code
+};
+
+Command addRenderCommand(CLI::App& parent);
+
+}  // namespace frontline::cli
