@@ -63,6 +63,7 @@ struct MapRenderer::Impl {
     };
     struct Dot {
       float x, y, radius;
+      bool focus;
     };
     std::vector<Text> texts;
     std::vector<Dot> dots;
@@ -160,13 +161,13 @@ void MapRenderer::Impl::layoutLabels(const FrameInput& frame, int w, int h) {
   TextStyle country{FontStyle::Bold, style.countryTextSize * s, style.countryText, style.textHalo,
                     style.haloWidth * s, 0.14f};
 
-  // Country names go in after the big cities and before the rest of the towns.
+  // Focus countries are named first; other country names go in after the big cities.
   constexpr double kCountryNamePriority = 5.7;  // log10 of about half a million people
   bool countriesPlaced = false;
-  auto placeCountries = [&] {
-    countriesPlaced = true;
+  auto placeCountries = [&](bool focus) {
+    if (!focus) countriesPlaced = true;
     for (const CountryShape& c : scene->countries) {
-      if (c.name.empty() || c.labelRadius <= 0) continue;
+      if (c.focus != focus || c.name.empty() || c.labelRadius <= 0) continue;
       const Vec2 p = mapToScreen(frame.view, w, h, c.labelAnchor);
       const float radiusPx = static_cast<float>(c.labelRadius / frame.view.unitsPerPixel);
       TextStyle st = country;
@@ -180,22 +181,27 @@ void MapRenderer::Impl::layoutLabels(const FrameInput& frame, int w, int h) {
     }
   };
 
+  placeCountries(true);
+  TextStyle otherTown = town;
+  otherTown.color = style.otherTownText;
+  TextStyle otherMajorTown = majorTown;
+  otherMajorTown.color = style.otherTownText;
   for (const TownPoint& t : scene->towns) {
-    if (!countriesPlaced && t.importance < kCountryNamePriority) placeCountries();
+    if (!countriesPlaced && t.importance < kCountryNamePriority) placeCountries(false);
     const Vec2 p = mapToScreen(frame.view, w, h, t.position);
     if (p.x < 0 || p.y < 0 || p.x > w || p.y > h) continue;
-    const bool major = t.population >= 1000000 || t.importance >= 8.0;
-    const TextStyle& st = major ? majorTown : town;
+    const bool major = t.population >= 750000;
+    const TextStyle& st = t.inFocus ? (major ? majorTown : town) : (major ? otherMajorTown : otherTown);
     const TextMetrics m = text->measure(t.name, st);
     LabelRequest req{static_cast<float>(p.x), static_cast<float>(p.y), m.width, m.ascent, m.descent};
     req.markerRadius = (major ? style.townDotRadius + 1 : style.townDotRadius) * s;
     req.gap = 3 * s;
     if (auto placed = placer.place(req)) {
       labels.texts.push_back({t.name, st, placed->x, placed->baselineY});
-      labels.dots.push_back({static_cast<float>(p.x), static_cast<float>(p.y), req.markerRadius});
+      labels.dots.push_back({static_cast<float>(p.x), static_cast<float>(p.y), req.markerRadius, t.inFocus});
     }
   }
-  if (!countriesPlaced) placeCountries();
+  if (!countriesPlaced) placeCountries(false);
 }
 
 Result<void> MapRenderer::draw(const FrameInput& frame, RenderTarget& target) {
@@ -268,7 +274,8 @@ Result<void> MapRenderer::draw(const FrameInput& frame, RenderTarget& target) {
   im.layoutLabels(frame, w, h);
 
   // Towns and country names.
-  for (const auto& d : im.labels.dots) im.shapes->dot(d.x, d.y, d.radius, 1.2f * s, st.townDot, st.townDotStroke);
+  for (const auto& d : im.labels.dots)
+    im.shapes->dot(d.x, d.y, d.radius, 1.2f * s, d.focus ? st.townDot : st.otherTownDot, st.townDotStroke);
   im.shapes->draw(w, h);
   for (const auto& t : im.labels.texts) im.text->add(t.text, t.style, t.x, t.baseline);
   im.text->draw(w, h);

@@ -21,6 +21,8 @@ struct MapStyle {
   Rgba townDot = Rgba::hex("#2b2b2b");
   Rgba townDotStroke = Rgba::hex("#ffffff");
   Rgba townText = Rgba::hex("#1f1f1f");
+  Rgba otherTownText = Rgba::hex("#6e6a62");  // towns outside the focus countries
+  Rgba otherTownDot = Rgba::hex("#8a857b");
   Rgba textHalo = Rgba::hex("#ffffffd8");
   Rgba countryText = Rgba::hex("#8a806f");
   Rgba panel = Rgba::hex("#ffffffe0");
@@ -38,7 +40,7 @@ struct MapStyle {
   float riverWidthMinor = 1.0f;
 
   float townTextSize = 13.5f;
-  float majorTownTextSize = 15.5f;  // population >= 1 million or capital
+  float majorTownTextSize = 15.5f;  // population >= 750,000
   float townDotRadius = 3.0f;
   float countryTextSize = 16.0f;
   float titleSize = 24.0f;

@@ -153,10 +153,19 @@ Result<MapScene> buildMapScene(const BaseLayers& layers, const Projection& proje
                    [](const RiverLine& x, const RiverLine& y) { return x.rank > y.rank; });
 
   const LonLatBox townBox = view.expanded(std::max(view.width(), view.height()) * 0.5);
+  auto inFocus = [&](const std::string& code) {
+    return std::find(options.focusCountries.begin(), options.focusCountries.end(), code) != options.focusCountries.end();
+  };
   for (const Place& p : selectTowns(layers.towns, townBox, options.minTownPopulation, options.maxTowns)) {
     const Vec2 xy = projection.forward({p.lon, p.lat});
-    if (finite(xy)) scene.towns.push_back({xy, p.name, labelImportance(p), p.population});
+    if (!finite(xy)) continue;
+    const bool focus = options.focusCountries.empty() || inFocus(p.countryCode);
+    // Towns of the story's countries win label space over their neighbours' towns.
+    const double importance = labelImportance(p) + (focus ? 1.5 : 0.0);
+    scene.towns.push_back({xy, p.name, importance, p.population, p.countryCode, focus});
   }
+  std::stable_sort(scene.towns.begin(), scene.towns.end(),
+                   [](const TownPoint& x, const TownPoint& y) { return x.importance > y.importance; });
   return scene;
 }
 

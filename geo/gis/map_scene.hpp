@@ -21,7 +21,7 @@ struct Box2 {
 struct CountryShape {
   std::string code;  // ISO alpha-2 when known
   std::string name;
-  bool focus = false;              // one of the map's focus countries (drawn lighter)
+  bool focus = false;              // one of the map's focus countries (drawn lighter, named first)
   std::vector<Triangle> fill;
   Vec2 labelAnchor;                // centre of the largest circle inside the visible country
   double labelRadius = 0;          // that circle's radius, map units (how much room the name has)
@@ -38,6 +38,8 @@ struct TownPoint {
   std::string name;
   double importance = 0;  // larger first in label placement
   long long population = 0;
+  std::string countryCode;
+  bool inFocus = false;   // in one of the focus countries (labelled first, in full colour)
 };
 
 struct MapScene {

@@ -1,0 +1,84 @@
+// Render tests on Mesa llvmpipe, headless (EGL surfaceless). Tolerance: a pixel differs when a
+// channel differs by more than 16/255; at most 0.5% of pixels may differ. llvmpipe is
+// deterministic run to run; the slack absorbs small anti-aliasing and glyph-rasterising changes
+// between Mesa and FreeType versions.
+#include <gtest/gtest.h>
+
+#include "geo/gis/map_loader.hpp"
+#include "golden.hpp"
+#include "render/map_renderer.hpp"
+#include "render/offscreen_target.hpp"
+#include "support/fixtures.hpp"
+
+namespace frontline {
+namespace {
+
+Image renderMap(const MapSourceOptions& source, int w, int h, const std::string& date, const std::string& title) {
+  auto map = loadMap(source);
+  EXPECT_TRUE(map.ok()) << map.error().message();
+  if (!map) return {};
+  auto target = OffscreenTarget::create(w, h, 4);
+  EXPECT_TRUE(target.ok()) << target.error().message();
+  if (!target) return {};
+  auto renderer = MapRenderer::create(map->scene);
+  EXPECT_TRUE(renderer.ok()) << renderer.error().message();
+  if (!renderer) return {};
+  FrameInput frame;
+  frame.date = *Date::parse(date);
+  frame.title = title;
+  frame.view = fitView(map->scene.viewExtent, w, h);
+  frame.scale = defaultScaleFor(w, h);
+  auto drawn = (*renderer)->draw(frame, **target);
+  EXPECT_TRUE(drawn.ok()) << drawn.error().message();
+  auto image = (*target)->readPixels();
+  EXPECT_TRUE(image.ok());
+  (*renderer).reset();  // GL objects go before their context
+  return image ? *image : Image{};
+}
+
+TEST(GoldenRender, BundledRegion) {
+  MapSourceOptions source;
+  source.layers = BaseLayerPaths::bundled(std::filesystem::path(FRONTLINE_SOURCE_DIR) / "assets");
+  const Image image = renderMap(source, 960, 540, "2017-10-17", "Iraq and Syria");
+  ASSERT_EQ(image.width, 960);
+  EXPECT_EQ(test::compareWithGolden("bundled_region_960x540", image), "");
+}
+
+// Small synthetic layers: a square island with a lake (hole), a river and a border.
+TEST(GoldenRender, SyntheticLayers) {
+  const auto dir = test::freshDir("synthetic");
+  test::writeVectorFile(dir / "land.geojson", "GeoJSON",
+                        {{"POLYGON ((40 30, 46 30, 46 36, 40 36, 40 30))", "island"}});
+  test::writeVectorFile(dir / "countries.gpkg", "GPKG",
+                        {{"POLYGON ((40 30, 43 30, 43 36, 40 36, 40 30), (41 32, 42 32, 42 33, 41 33, 41 32))",
+                          "Westland"},
+                         {"POLYGON ((43 30, 46 30, 46 36, 43 36, 43 30))", "Eastland"}});
+  test::writeVectorFile(dir / "borders.shp", "ESRI Shapefile", {{"LINESTRING (43 30, 43 36)", "border"}});
+  test::writeVectorFile(dir / "provinces.geojson", "GeoJSON", {{"LINESTRING (40 34, 46 34)", "p"}});
+  test::writeVectorFile(dir / "rivers.geojson", "GeoJSON",
+                        {{"LINESTRING (40.5 35.5, 42 34.5, 44 33, 45.5 30.5)", "Big River"}});
+  test::writeVectorFile(dir / "lakes.geojson", "GeoJSON", {{"POLYGON ((44 34.5, 45 34.5, 45 35.5, 44 35.5, 44 34.5))", "lake"}});
+  test::writeTextFile(dir / "towns.tsv",
+                      "1\tAlpha\tAlpha\t\t31.0\t41.0\tP\tPPLA\tXX\t\t\t\t\t\t500000\t\t\tUTC\t2020-01-01\n"
+                      "2\tBeta\tBeta\t\t35.0\t45.0\tP\tPPL\tXX\t\t\t\t\t\t20000\t\t\tUTC\t2020-01-01\n");
+  MapSourceOptions source;
+  for (const auto& [kind, file] :
+       {std::pair{"land", "land.geojson"}, {"countries", "countries.gpkg"}, {"country_lines", "borders.shp"},
+        {"province_lines", "provinces.geojson"}, {"rivers", "rivers.geojson"}, {"lakes", "lakes.geojson"},
+        {"towns", "towns.tsv"}})
+    ASSERT_TRUE(source.layers.override(kind, dir / file).ok());
+  source.view = {39.5, 29.5, 46.5, 36.5};
+  source.focusCountries = {};
+  const Image image = renderMap(source, 400, 300, "2015-06", "Synthetic");
+  ASSERT_EQ(image.width, 400);
+  EXPECT_EQ(test::compareWithGolden("synthetic_layers_400x300", image), "");
+}
+
+TEST(RenderScale, LargeOutputsScaleTextAndLines) {
+  EXPECT_FLOAT_EQ(defaultScaleFor(1920, 1080), 1.0f);
+  EXPECT_FLOAT_EQ(defaultScaleFor(3840, 2160), 2.0f);
+  EXPECT_FLOAT_EQ(defaultScaleFor(640, 360), 0.75f);
+}
+
+}  // namespace
+}  // namespace frontline
