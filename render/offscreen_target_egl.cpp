@@ -5,10 +5,11 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstring>
+#include <optional>
 #include <vector>
 #include <string>
 
-#include "render/gl/gl_objects.hpp"
+#include "render/gl/framebuffer.hpp"
 #include "render/offscreen_target.hpp"
 
 namespace frontline {
@@ -27,15 +28,16 @@ constexpr const char* kHint = "; headless rendering needs Mesa's EGL (apt-get in
 struct OffscreenTarget::Impl {
   EGLDisplay display = EGL_NO_DISPLAY;
   EGLContext context = EGL_NO_CONTEXT;
-  int width = 0, height = 0, samples = 0;
-  gl::Framebuffer msaaFbo, resolveFbo;
-  gl::Renderbuffer msaaColor, resolveColor, depthStencil;
+  int samples = 0;
+  std::optional<gl::ColorFramebuffer> draw;     // multisampled when samples > 1
+  std::optional<gl::ColorFramebuffer> resolved; // single-sampled copy for reading pixels
 
   ~Impl() {
     if (display != EGL_NO_DISPLAY) {
       if (context != EGL_NO_CONTEXT) {
         eglMakeCurrent(display, EGL_NO_SURFACE, EGL_NO_SURFACE, context);
-        msaaFbo.reset(), resolveFbo.reset(), msaaColor.reset(), resolveColor.reset(), depthStencil.reset();
+        draw.reset();
+        resolved.reset();
         eglMakeCurrent(display, EGL_NO_SURFACE, EGL_NO_SURFACE, EGL_NO_CONTEXT);
         eglDestroyContext(display, context);
       }
@@ -44,40 +46,18 @@ struct OffscreenTarget::Impl {
   }
 
   Result<void> makeFramebuffers(int w, int h) {
-    width = w, height = h;
-    resolveColor = gl::makeRenderbuffer();
-    glBindRenderbuffer(GL_RENDERBUFFER, resolveColor.id());
-    glRenderbufferStorage(GL_RENDERBUFFER, GL_RGBA8, w, h);
-    resolveFbo = gl::makeFramebuffer();
-    glBindFramebuffer(GL_FRAMEBUFFER, resolveFbo.id());
-    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, resolveColor.id());
-    if (glCheckFramebufferStatus(GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE)
-      return makeError(ErrorKind::Render, "", "cannot create a " + std::to_string(w) + "x" + std::to_string(h) +
-                                                  " framebuffer (" + gl::pendingError() + ")");
+    auto single = gl::ColorFramebuffer::create(w, h, 0);
+    if (!single) return single.error();
+    resolved = std::move(single).value();
+    draw.reset();
     if (samples > 1) {
-      msaaColor = gl::makeRenderbuffer();
-      glBindRenderbuffer(GL_RENDERBUFFER, msaaColor.id());
-      glRenderbufferStorageMultisample(GL_RENDERBUFFER, samples, GL_RGBA8, w, h);
-      depthStencil = gl::makeRenderbuffer();
-      glBindRenderbuffer(GL_RENDERBUFFER, depthStencil.id());
-      glRenderbufferStorageMultisample(GL_RENDERBUFFER, samples, GL_DEPTH24_STENCIL8, w, h);
-      msaaFbo = gl::makeFramebuffer();
-      glBindFramebuffer(GL_FRAMEBUFFER, msaaFbo.id());
-      glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, msaaColor.id());
-      glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_DEPTH_STENCIL_ATTACHMENT, GL_RENDERBUFFER, depthStencil.id());
-      if (glCheckFramebufferStatus(GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE)
-        return makeError(ErrorKind::Render, "", "cannot create a multisampled framebuffer");
-    } else {
-      depthStencil = gl::makeRenderbuffer();
-      glBindRenderbuffer(GL_RENDERBUFFER, depthStencil.id());
-      glRenderbufferStorage(GL_RENDERBUFFER, GL_DEPTH24_STENCIL8, w, h);
-      glBindFramebuffer(GL_FRAMEBUFFER, resolveFbo.id());
-      glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_DEPTH_STENCIL_ATTACHMENT, GL_RENDERBUFFER, depthStencil.id());
+      auto multi = gl::ColorFramebuffer::create(w, h, samples);
+      if (!multi) return multi.error();
+      draw = std::move(multi).value();
     }
-    const std::string err = gl::pendingError();
-    if (!err.empty()) return makeError(ErrorKind::Render, "", "framebuffer setup failed: " + err);
     return {};
   }
+  const gl::ColorFramebuffer& drawTarget() const { return draw ? *draw : *resolved; }
 };
 
 OffscreenTarget::OffscreenTarget(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -121,39 +101,35 @@ Result<std::unique_ptr<OffscreenTarget>> OffscreenTarget::create(int width, int 
   return std::unique_ptr<OffscreenTarget>(new OffscreenTarget(std::move(impl)));
 }
 
-int OffscreenTarget::width() const { return impl_->width; }
-int OffscreenTarget::height() const { return impl_->height; }
+int OffscreenTarget::width() const { return impl_->resolved->width(); }
+int OffscreenTarget::height() const { return impl_->resolved->height(); }
 int OffscreenTarget::samples() const { return impl_->samples; }
 
 void OffscreenTarget::beginFrame() {
   eglMakeCurrent(impl_->display, EGL_NO_SURFACE, EGL_NO_SURFACE, impl_->context);
-  glBindFramebuffer(GL_FRAMEBUFFER, impl_->samples > 1 ? impl_->msaaFbo.id() : impl_->resolveFbo.id());
-  glViewport(0, 0, impl_->width, impl_->height);
+  glBindFramebuffer(GL_FRAMEBUFFER, impl_->drawTarget().id());
+  glViewport(0, 0, width(), height());
 }
 
 void OffscreenTarget::endFrame() {
-  if (impl_->samples > 1) {
-    glBindFramebuffer(GL_READ_FRAMEBUFFER, impl_->msaaFbo.id());
-    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, impl_->resolveFbo.id());
-    glBlitFramebuffer(0, 0, impl_->width, impl_->height, 0, 0, impl_->width, impl_->height, GL_COLOR_BUFFER_BIT,
-                      GL_NEAREST);
-  }
-  glBindFramebuffer(GL_FRAMEBUFFER, impl_->resolveFbo.id());
+  if (impl_->draw) impl_->draw->resolveInto(impl_->resolved->id());
+  glBindFramebuffer(GL_FRAMEBUFFER, impl_->resolved->id());
 }
 
 Result<void> OffscreenTarget::readPixelsInto(Image& image, bool flipToTopDown) {
-  if (image.width != impl_->width || image.height != impl_->height) image = Image(impl_->width, impl_->height);
-  glBindFramebuffer(GL_READ_FRAMEBUFFER, impl_->resolveFbo.id());
+  const int w = width(), h = height();
+  if (image.width != w || image.height != h) image = Image(w, h);
+  glBindFramebuffer(GL_READ_FRAMEBUFFER, impl_->resolved->id());
   glPixelStorei(GL_PACK_ALIGNMENT, 1);
-  glReadPixels(0, 0, impl_->width, impl_->height, GL_RGBA, GL_UNSIGNED_BYTE, image.rgba.data());
+  glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, image.rgba.data());
   const std::string err = gl::pendingError();
   if (!err.empty()) return makeError(ErrorKind::Render, "", "reading pixels failed: " + err);
   if (flipToTopDown) {
-    const size_t row = static_cast<size_t>(impl_->width) * 4;
+    const size_t row = static_cast<size_t>(w) * 4;
     std::vector<uint8_t> tmp(row);
-    for (int y = 0; y < impl_->height / 2; ++y) {
+    for (int y = 0; y < h / 2; ++y) {
       uint8_t* a = image.pixel(0, y);
-      uint8_t* b = image.pixel(0, impl_->height - 1 - y);
+      uint8_t* b = image.pixel(0, h - 1 - y);
       std::memcpy(tmp.data(), a, row);
       std::memcpy(a, b, row);
       std::memcpy(b, tmp.data(), row);
@@ -163,13 +139,13 @@ Result<void> OffscreenTarget::readPixelsInto(Image& image, bool flipToTopDown) {
 }
 
 Result<Image> OffscreenTarget::readPixels() {
-  Image image(impl_->width, impl_->height);
+  Image image(width(), height());
   if (auto r = readPixelsInto(image, true); !r) return r.error();
   return image;
 }
 
 Result<void> OffscreenTarget::resize(int width, int height) {
-  if (width == impl_->width && height == impl_->height) return {};
+  if (width == this->width() && height == this->height()) return {};
   eglMakeCurrent(impl_->display, EGL_NO_SURFACE, EGL_NO_SURFACE, impl_->context);
   return impl_->makeFramebuffers(width, height);
 }

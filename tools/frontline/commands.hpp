@@ -13,5 +13,8 @@ struct Command {
 };
 
 Command addRenderCommand(CLI::App& parent);
+#ifdef FRONTLINE_HAS_VIEWER
+Command addViewCommand(CLI::App& parent);
+#endif
 
 }  // namespace frontline::cli

@@ -21,6 +21,9 @@ int main(int argc, char** argv) {
 
   std::vector<Command> commands;
   commands.push_back(addRenderCommand(app));
+#ifdef FRONTLINE_HAS_VIEWER
+  commands.push_back(addViewCommand(app));
+#endif
 
   try {
     app.parse(argc, argv);

@@ -7,6 +7,7 @@
 #include "commands.hpp"
 #include "geo/gis/map_loader.hpp"
 #include "geo/model/date.hpp"
+#include "map_options.hpp"
 #include "render/map_renderer.hpp"
 #include "render/offscreen_target.hpp"
 #include "render/png_io.hpp"
@@ -19,13 +20,9 @@ struct RenderOptions {
   std::string date;
   std::string size = "1920x1080";
   float scale = 0;
-  std::string crs = "auto";
-  std::string bbox;
   std::string title = "Iraq and Syria";
-  std::vector<std::string> layers;
-  std::string assets;
   int samples = 4;
-  bool quiet = false;
+  MapArgs map;
 };
 
 int runRender(const RenderOptions& o) {
@@ -41,23 +38,8 @@ int runRender(const RenderOptions& o) {
   if (o.scale < 0 || o.scale > 16) return fail(cmd, makeError(ErrorKind::Usage, "--scale", "must be between 0.1 and 16"));
   if (o.samples < 0 || o.samples > 16) return fail(cmd, makeError(ErrorKind::Usage, "--samples", "must be 0..16"));
 
-  MapSourceOptions source;
-  source.layers = BaseLayerPaths::bundled(assetDir(o.assets));
-  for (const std::string& spec : o.layers) {
-    const size_t eq = spec.find('=');
-    if (eq == std::string::npos || eq == 0 || eq + 1 == spec.size())
-      return fail(cmd, makeError(ErrorKind::Usage, "--layer '" + spec + "'", "expected KIND=FILE, e.g. rivers=my_rivers.gpkg"));
-    if (auto r = source.layers.override(spec.substr(0, eq), spec.substr(eq + 1)); !r) return fail(cmd, r.error());
-  }
-  source.crs = o.crs;
-  if (!o.bbox.empty()) {
-    auto box = LonLatBox::parse(o.bbox);
-    if (!box) return fail(cmd, makeError(ErrorKind::Usage, "--bbox", box.error().what));
-    source.view = *box;
-  }
-  source.warn = [&](const std::string& message) {
-    if (!o.quiet) std::cerr << "frontline render: warning: " << message << "\n";
-  };
+  auto source = toMapSource(o.map, cmd);
+  if (!source) return fail(cmd, source.error());
   // An output folder that does not exist is a usage mistake worth catching before the work.
   const std::filesystem::path out(o.output);
   std::error_code ec;
@@ -65,7 +47,7 @@ int runRender(const RenderOptions& o) {
   if (!std::filesystem::is_directory(parent, ec))
     return fail(cmd, makeError(ErrorKind::Io, o.output, "the folder '" + parent.string() + "' does not exist"));
 
-  auto map = loadMap(source);
+  auto map = loadMap(*source);
   if (!map) return fail(cmd, map.error());
 
   auto target = OffscreenTarget::create(size->width, size->height, o.samples);
@@ -97,19 +79,10 @@ Command addRenderCommand(CLI::App& parent) {
   app->add_option("--size", options->size, "Image size WIDTHxHEIGHT in pixels")->capture_default_str();
   app->add_option("--scale", options->scale,
                   "Text and line size factor (default: 1 at 1920x1080, 2 at 3840x2160)");
-  app->add_option("--crs", options->crs,
-                  "Map projection: 'auto' (Lambert conformal conic fitted to the view), an EPSG code "
-                  "(EPSG:3857) or a PROJ string")
-      ->capture_default_str();
-  app->add_option("--bbox", options->bbox, "Area to show, lon0,lat0,lon1,lat1 in degrees (default 35,29,49,38)");
   app->add_option("--title", options->title, "Title line")->capture_default_str();
-  app->add_option("--layer", options->layers,
-                  "Replace a base layer with your own file (any OGR format): KIND=FILE, KIND one of land, "
-                  "countries, country_lines, province_lines, rivers, lakes, towns (GeoNames TSV)");
-  app->add_option("--assets", options->assets, "Folder of bundled data (default: the project's assets/)");
   app->add_option("--samples", options->samples, "Multisampling (anti-aliasing) samples, 0 to disable")
       ->capture_default_str();
-  app->add_flag("-q,--quiet", options->quiet, "Do not print warnings");
+  addMapOptions(*app, options->map);
   return {app, [options] { return runRender(*options); }};
 }
 
