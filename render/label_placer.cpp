@@ -7,6 +7,12 @@ LabelPlacer::LabelPlacer(float width, float height, float margin, float padding)
 
 void LabelPlacer::reserve(const ScreenBox& box) { occupied_.push_back(box); }
 
+bool LabelPlacer::tryOccupy(const ScreenBox& box) {
+  if (!fits(box)) return false;
+  occupied_.push_back(box);
+  return true;
+}
+
 bool LabelPlacer::fits(const ScreenBox& box) const {
   if (box.x0 < margin_ || box.y0 < margin_ || box.x1 > width_ - margin_ || box.y1 > height_ - margin_) return false;
   const ScreenBox padded = box.grown(padding_);

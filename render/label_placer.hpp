@@ -34,6 +34,8 @@ class LabelPlacer {
   void reserve(const ScreenBox& box);  // an area no label may cover
   // Tries right, left, upper right, lower right, above and below the anchor; nullopt if none fit.
   std::optional<PlacedLabel> place(const LabelRequest& request);
+  // Takes `box` if it is free (for labels placed by other rules, like river names).
+  bool tryOccupy(const ScreenBox& box);
   const std::vector<ScreenBox>& occupied() const { return occupied_; }
 
  private:

@@ -4,10 +4,13 @@
 #include <cctype>
 #include <cmath>
 #include <cstdio>
+#include <optional>
 #include <vector>
 
 #include "render/label_placer.hpp"
+#include "render/gl/framebuffer.hpp"
 #include "render/map_meshes.hpp"
+#include "render/path_label.hpp"
 #include "render/screen_shapes.hpp"
 #include "render/text/text_renderer.hpp"
 
@@ -60,6 +63,7 @@ struct MapRenderer::Impl {
       std::string text;
       TextStyle style;
       float x, baseline;
+      float angle = 0;
     };
     struct Dot {
       float x, y, radius;
@@ -68,16 +72,35 @@ struct MapRenderer::Impl {
     std::vector<Text> texts;
     std::vector<Dot> dots;
   };
-  // Label placement depends only on view, size and scale: reuse it while those stay the same.
-  struct LabelKey {
+  // The cached layers depend only on view, size, scale and title: redrawn when one changes.
+  struct LayerKey {
     double cx = 0, cy = 0, upp = 0;
     int w = 0, h = 0;
     float scale = 0;
-    bool operator==(const LabelKey&) const = default;
+    std::string title;
+    bool operator==(const LayerKey&) const = default;
   };
-  LabelKey labelKey;
+  LayerKey layerKey;
   Labels labels;
   std::vector<ScreenBox> reserved;
+
+  struct Furniture {
+    float margin = 0, pad = 0;
+    TextStyle titleStyle, dateStyle, smallStyle, scaleStyle;
+    float titleBaseline = 0, dateBaseline = 0, titleBottom = 0;
+    ScreenBox titleReserved, scalePanel;
+    float barLength = 0, barHeight = 0;
+    std::string kmText;
+    float attributionX = 0, attributionBaseline = 0;
+  };
+  Furniture furniture;
+
+  int samples = 4;
+  std::optional<gl::ColorFramebuffer> msaa;
+  std::optional<gl::TextureFramebuffer> baseLayer, overlayLayer;
+  gl::Program compositeProgram;
+  gl::VertexArray emptyVao;
+  DrawRange lakeShores;
 
   void useMapProgram(const gl::Program& program, const MapView& view, int w, int h) const {
     program.use();
@@ -97,14 +120,27 @@ struct MapRenderer::Impl {
     lines->draw(range);
   }
 
+  void layoutFurniture(const FrameInput& frame, int w, int h);
   void layoutLabels(const FrameInput& frame, int w, int h);
+  Result<void> beginLayer(int w, int h, const Rgba& clear);
+  Result<void> finishLayer(std::optional<gl::TextureFramebuffer>& layer, int w, int h);
+  Result<void> renderLayers(const FrameInput& frame, int w, int h);
+  void composite(const gl::TextureFramebuffer& layer) const;
+  void placeRiverNames(const FrameInput& frame, int w, int h, LabelPlacer& placer);
 };
 
 MapRenderer::MapRenderer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 MapRenderer::~MapRenderer() = default;
 
-Result<std::unique_ptr<MapRenderer>> MapRenderer::create(const MapScene& scene, MapStyle style) {
+Result<std::unique_ptr<MapRenderer>> MapRenderer::create(const MapScene& scene, MapStyle style, int samples) {
   auto impl = std::make_unique<Impl>();
+  GLint maxSamples = 0;
+  glGetIntegerv(GL_MAX_SAMPLES, &maxSamples);
+  impl->samples = samples > 1 ? std::min(samples, static_cast<int>(maxSamples)) : 0;
+  auto compositeProgram = gl::Program::fromEmbedded("composite.vert", "composite.frag");
+  if (!compositeProgram) return compositeProgram.error();
+  impl->compositeProgram = std::move(compositeProgram).value();
+  impl->emptyVao = gl::makeVertexArray();
   impl->scene = &scene;
   impl->style = std::move(style);
   impl->origin = {(scene.viewExtent.x0 + scene.viewExtent.x1) / 2, (scene.viewExtent.y0 + scene.viewExtent.y1) / 2};
@@ -130,6 +166,7 @@ Result<std::unique_ptr<MapRenderer>> MapRenderer::create(const MapScene& scene, 
     impl->rivers = merge(impl->rivers, impl->lines->add(r.line, width));
   }
   impl->borders = impl->lines->add(scene.countryLines, 1.0f);
+  impl->lakeShores = impl->lines->add(scene.lakeShores, s.coastWidth * 0.8f);
   impl->lines->upload();
 
   auto fonts = FontSet::loadDefault();
@@ -146,9 +183,6 @@ Result<std::unique_ptr<MapRenderer>> MapRenderer::create(const MapScene& scene, 
 }
 
 void MapRenderer::Impl::layoutLabels(const FrameInput& frame, int w, int h) {
-  const LabelKey key{frame.view.centre.x, frame.view.centre.y, frame.view.unitsPerPixel, w, h, frame.scale};
-  if (key == labelKey && (!labels.texts.empty() || !labels.dots.empty())) return;
-  labelKey = key;
   labels = {};
   const float s = frame.scale;
   LabelPlacer placer(static_cast<float>(w), static_cast<float>(h), 4 * s, 5 * s);
@@ -202,6 +236,170 @@ void MapRenderer::Impl::layoutLabels(const FrameInput& frame, int w, int h) {
     }
   }
   if (!countriesPlaced) placeCountries(false);
+  placeRiverNames(frame, w, h, placer);
+}
+
+void MapRenderer::Impl::placeRiverNames(const FrameInput& frame, int w, int h, LabelPlacer& placer) {
+  const float s = frame.scale;
+  TextStyle river{FontStyle::Italic, style.riverTextSize * s, style.riverText, style.textHalo, style.haloWidth * s,
+                  0.04f};
+  std::vector<std::pair<std::string, ScreenPoint>> placedNames;  // one name per stretch of river
+  for (auto it = scene->rivers.rbegin(); it != scene->rivers.rend(); ++it) {  // major rivers first
+    const RiverLine& r = *it;
+    if (r.rank > 5 || r.name.empty() || r.name == "None") continue;
+    std::vector<ScreenPoint> path;
+    path.reserve(r.line.size());
+    for (const Vec2& p : r.line) {
+      const Vec2 q = mapToScreen(frame.view, w, h, p);
+      path.push_back({static_cast<float>(q.x), static_cast<float>(q.y)});
+    }
+    const TextMetrics m = text->measure(r.name, river);
+    const float length = m.width + 6 * s;
+    for (const PathSpot& spot : findPathSpots(path, length, 0.9f * m.ascent + 2, static_cast<float>(w),
+                                              static_cast<float>(h), 8 * s)) {
+      const float c = std::cos(spot.angle), sn = std::sin(spot.angle);
+      // Text centred on the line: baseline half the cap height below it, 3px in from the start.
+      const float ox = spot.x + 3 * s * c + sn * m.ascent / 2, oy = spot.y - 3 * s * sn + c * m.ascent / 2;
+      const float mx = spot.x + c * length / 2, my = spot.y - sn * length / 2;
+      const bool repeated = std::any_of(placedNames.begin(), placedNames.end(), [&](const auto& n) {
+        return n.first == r.name && std::hypot(n.second.x - mx, n.second.y - my) < 450 * s;
+      });
+      if (repeated) continue;
+      // The rotated text's bounding box.
+      float x0 = 1e9f, y0 = 1e9f, x1 = -1e9f, y1 = -1e9f;
+      for (float along : {0.0f, m.width})
+        for (float across : {-m.ascent, m.descent}) {
+          const float px = ox + along * c + across * sn, py = oy - along * sn + across * c;
+          x0 = std::min(x0, px), y0 = std::min(y0, py), x1 = std::max(x1, px), y1 = std::max(y1, py);
+        }
+      if (!placer.tryOccupy({x0, y0, x1, y1})) continue;
+      labels.texts.push_back({r.name, river, ox, oy, spot.angle});
+      placedNames.push_back({r.name, {mx, my}});  // long rivers get a name every 450 px or so
+    }
+  }
+}
+
+void MapRenderer::Impl::layoutFurniture(const FrameInput& frame, int w, int h) {
+  const float s = frame.scale;
+  furniture = {};
+  Furniture& f = furniture;
+  f.margin = 16 * s;
+  f.pad = 12 * s;
+  f.titleStyle = {FontStyle::Bold, style.titleSize * s, style.panelText};
+  f.dateStyle = {FontStyle::Bold, style.dateSize * s, style.dateText};
+  f.smallStyle = {FontStyle::Regular, style.smallTextSize * s, style.attributionText, style.textHalo, style.haloWidth * s};
+  f.scaleStyle = {FontStyle::Regular, style.smallTextSize * 1.1f * s, style.panelText};
+  // The panel is laid out for the widest date so that labels need not move when the date does.
+  const TextMetrics widest = text->measure("28 September 2888", f.dateStyle);
+  float y = f.margin + f.pad;
+  float panelWidth = widest.width;
+  if (!frame.title.empty()) {
+    const TextMetrics tm = text->measure(frame.title, f.titleStyle);
+    f.titleBaseline = y + tm.ascent;
+    y = f.titleBaseline + tm.descent + 10 * s;
+    panelWidth = std::max(panelWidth, tm.width);
+  }
+  f.dateBaseline = y + widest.ascent;
+  f.titleBottom = f.dateBaseline + widest.descent + f.pad;
+  f.titleReserved = {f.margin, f.margin, f.margin + panelWidth + 2 * f.pad, f.titleBottom};
+
+  // Scale bar: a round distance about 150 pixels (at scale 1) long or less.
+  const double metresPerPixel = scene->metresPerUnit * frame.view.unitsPerPixel;
+  const double km = niceKilometres(150 * s * metresPerPixel / 1000);
+  f.barLength = static_cast<float>(km * 1000 / metresPerPixel);
+  f.kmText = formatKm(km);
+  const TextMetrics kmMetrics = text->measure(f.kmText, f.scaleStyle);
+  f.barHeight = 5 * s;
+  const float scaleBottom = static_cast<float>(h) - f.margin;
+  f.scalePanel = {f.margin, scaleBottom - (f.pad + kmMetrics.ascent + 6 * s + f.barHeight + f.pad),
+                  f.margin + std::max(f.barLength, kmMetrics.width) + 2 * f.pad, scaleBottom};
+
+  const TextMetrics am = text->measure(style.attribution, f.smallStyle);
+  f.attributionX = static_cast<float>(w) - f.margin - am.width;
+  f.attributionBaseline = static_cast<float>(h) - f.margin;
+  reserved = {f.titleReserved, f.scalePanel,
+              {f.attributionX, f.attributionBaseline - am.ascent, f.attributionX + am.width, f.attributionBaseline + am.descent}};
+}
+
+Result<void> MapRenderer::Impl::beginLayer(int w, int h, const Rgba& clear) {
+  if (!msaa || msaa->width() != w || msaa->height() != h) {
+    msaa.reset();
+    if (samples > 1) {
+      auto fb = gl::ColorFramebuffer::create(w, h, samples);
+      if (!fb) return fb.error();
+      msaa = std::move(fb).value();
+    }
+  }
+  glBindFramebuffer(GL_FRAMEBUFFER, msaa ? msaa->id() : 0);
+  glViewport(0, 0, w, h);
+  glClearColor(clear.r, clear.g, clear.b, clear.a);
+  glClear(GL_COLOR_BUFFER_BIT);
+  return {};
+}
+
+Result<void> MapRenderer::Impl::finishLayer(std::optional<gl::TextureFramebuffer>& layer, int w, int h) {
+  if (!layer || layer->width() != w || layer->height() != h) {
+    auto fb = gl::TextureFramebuffer::create(w, h);
+    if (!fb) return fb.error();
+    layer = std::move(fb).value();
+  }
+  if (msaa) msaa->resolveInto(layer->id());
+  return {};
+}
+
+Result<void> MapRenderer::Impl::renderLayers(const FrameInput& frame, int w, int h) {
+  const MapStyle& st = style;
+  const float s = frame.scale;
+  // Without multisampling, layers are drawn straight into their textures.
+  auto begin = [&](std::optional<gl::TextureFramebuffer>& layer, const Rgba& clear) -> Result<void> {
+    if (samples > 1) return beginLayer(w, h, clear);
+    if (auto r = finishLayer(layer, w, h); !r) return r;
+    glBindFramebuffer(GL_FRAMEBUFFER, layer->id());
+    glViewport(0, 0, w, h);
+    glClearColor(clear.r, clear.g, clear.b, clear.a);
+    glClear(GL_COLOR_BUFFER_BIT);
+    return {};
+  };
+
+  // Base: sea, land, country fills. Areas of control go on top of this.
+  if (auto r = begin(baseLayer, Rgba{st.sea.r, st.sea.g, st.sea.b, 1}); !r) return r;
+  useMapProgram(fillProgram, frame.view, w, h);
+  fill(land, st.land);
+  for (size_t i = 0; i < countryRanges.size(); ++i)
+    fill(countryRanges[i], scene->countries[i].focus ? st.focusLand : st.land);
+  if (samples > 1)
+    if (auto r = finishLayer(baseLayer, w, h); !r) return r;
+
+  // Overlay (transparent, premultiplied): lines, lakes, borders, towns and labels.
+  if (auto r = begin(overlayLayer, Rgba{0, 0, 0, 0}); !r) return r;
+  useMapProgram(lineProgram, frame.view, w, h);
+  line(coast, st.coast, s);
+  line(provinces, st.provinceLine, s, st.provinceDash * s, st.provinceGap * s);
+  line(rivers, st.river, s);
+  useMapProgram(fillProgram, frame.view, w, h);
+  fill(lakes, st.lakes);
+  useMapProgram(lineProgram, frame.view, w, h);
+  line(lakeShores, st.coast, s);
+  line(borders, st.borderCasing, st.borderCasingWidth * s);
+  line(borders, st.border, st.borderWidth * s);
+  for (const auto& d : labels.dots)
+    shapes->dot(d.x, d.y, d.radius, 1.2f * s, d.focus ? st.townDot : st.otherTownDot, st.townDotStroke);
+  shapes->draw(w, h);
+  for (const auto& t : labels.texts) text->add(t.text, t.style, t.x, t.baseline, t.angle);
+  text->draw(w, h);
+  if (samples > 1)
+    if (auto r = finishLayer(overlayLayer, w, h); !r) return r;
+  return {};
+}
+
+void MapRenderer::Impl::composite(const gl::TextureFramebuffer& layer) const {
+  compositeProgram.use();
+  glUniform1i(compositeProgram.uniform("u_layer"), 0);
+  glActiveTexture(GL_TEXTURE0);
+  glBindTexture(GL_TEXTURE_2D, layer.texture());
+  glBindVertexArray(emptyVao.id());
+  glDrawArrays(GL_TRIANGLES, 0, 3);
+  glBindVertexArray(0);
 }
 
 Result<void> MapRenderer::draw(const FrameInput& frame, RenderTarget& target) {
@@ -209,91 +407,49 @@ Result<void> MapRenderer::draw(const FrameInput& frame, RenderTarget& target) {
   const MapStyle& st = im.style;
   const int w = target.width(), h = target.height();
   const float s = frame.scale;
-  target.beginFrame();
   glDisable(GL_DEPTH_TEST);
   glDisable(GL_CULL_FACE);
   glDisable(GL_SCISSOR_TEST);
   glEnable(GL_BLEND);
   glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
-  glClearColor(st.sea.r, st.sea.g, st.sea.b, 1.0f);
-  glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT | GL_STENCIL_BUFFER_BIT);
 
-  // Geometry in map units.
-  im.useMapProgram(im.fillProgram, frame.view, w, h);
-  im.fill(im.land, st.land);
-  for (size_t i = 0; i < im.countryRanges.size(); ++i)
-    im.fill(im.countryRanges[i], im.scene->countries[i].focus ? st.focusLand : st.land);
-  im.useMapProgram(im.lineProgram, frame.view, w, h);
-  im.line(im.coast, st.coast, s);
-  im.line(im.provinces, st.provinceLine, s, st.provinceDash * s, st.provinceGap * s);
-  im.line(im.rivers, st.river, s);
-  im.useMapProgram(im.fillProgram, frame.view, w, h);
-  im.fill(im.lakes, st.lakes);
-  im.useMapProgram(im.lineProgram, frame.view, w, h);
-  im.line(im.borders, st.borderCasing, st.borderCasingWidth * s);
-  im.line(im.borders, st.border, st.borderWidth * s);
-
-  // Fixed furniture first, so labels keep clear of it.
-  const float margin = 16 * s, pad = 12 * s;
-  im.reserved.clear();
-  TextStyle titleStyle{FontStyle::Bold, st.titleSize * s, st.panelText};
-  TextStyle dateStyle{FontStyle::Bold, st.dateSize * s, st.dateText};
-  TextStyle smallStyle{FontStyle::Regular, st.smallTextSize * s, st.attributionText, st.textHalo, st.haloWidth * s};
-  TextStyle scaleStyle{FontStyle::Regular, st.smallTextSize * 1.1f * s, st.panelText};
-  const std::string dateText = frame.date.display();
-  const TextMetrics dm = im.text->measure(dateText, dateStyle);
-  float y = margin + pad;
-  float panelWidth = dm.width;
-  float titleBaseline = 0;
-  if (!frame.title.empty()) {
-    const TextMetrics tm = im.text->measure(frame.title, titleStyle);
-    titleBaseline = y + tm.ascent;
-    y = titleBaseline + tm.descent + 10 * s;
-    panelWidth = std::max(panelWidth, tm.width);
+  // The base map only changes with the view: draw it into cached layers when that changes.
+  const Impl::LayerKey key{frame.view.centre.x, frame.view.centre.y, frame.view.unitsPerPixel, w, h, frame.scale,
+                           frame.title};
+  if (!(key == im.layerKey) || !im.baseLayer || !im.overlayLayer) {
+    im.layoutFurniture(frame, w, h);
+    im.layoutLabels(frame, w, h);
+    if (auto r = im.renderLayers(frame, w, h); !r) return r;
+    im.layerKey = key;
   }
-  const float dateBaseline = y + dm.ascent;
-  const ScreenBox titlePanel{margin, margin, margin + panelWidth + 2 * pad, dateBaseline + dm.descent + pad};
-  im.reserved.push_back(titlePanel);
 
-  // Scale bar: a round distance between 60 and 150 pixels (at scale 1) long.
-  const double metresPerPixel = im.scene->metresPerUnit * frame.view.unitsPerPixel;
-  const double km = niceKilometres(150 * s * metresPerPixel / 1000);
-  const float barLength = static_cast<float>(km * 1000 / metresPerPixel);
-  const std::string kmText = formatKm(km);
-  const TextMetrics km_m = im.text->measure(kmText, scaleStyle);
-  const float barHeight = 5 * s;
-  const float scaleBottom = static_cast<float>(h) - margin;
-  const ScreenBox scalePanel{margin, scaleBottom - (pad + km_m.ascent + 6 * s + barHeight + pad),
-                             margin + std::max(barLength, km_m.width) + 2 * pad, scaleBottom};
-  im.reserved.push_back(scalePanel);
+  target.beginFrame();
+  glDisable(GL_BLEND);
+  im.composite(*im.baseLayer);
+  glEnable(GL_BLEND);
+  glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA);  // the overlay is premultiplied
+  im.composite(*im.overlayLayer);
+  glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
 
-  const TextMetrics am = im.text->measure(st.attribution, smallStyle);
-  const float attrX = static_cast<float>(w) - margin - am.width, attrBaseline = static_cast<float>(h) - margin;
-  im.reserved.push_back({attrX, attrBaseline - am.ascent, attrX + am.width, attrBaseline + am.descent});
-
-  im.layoutLabels(frame, w, h);
-
-  // Towns and country names.
-  for (const auto& d : im.labels.dots)
-    im.shapes->dot(d.x, d.y, d.radius, 1.2f * s, d.focus ? st.townDot : st.otherTownDot, st.townDotStroke);
-  im.shapes->draw(w, h);
-  for (const auto& t : im.labels.texts) im.text->add(t.text, t.style, t.x, t.baseline);
-  im.text->draw(w, h);
-
-  // Title panel, scale bar, attribution.
-  im.shapes->rect(titlePanel, st.panel);
-  im.shapes->rect(scalePanel, st.panel);
-  const float barX = scalePanel.x0 + pad, barY = scalePanel.y1 - pad - barHeight;
+  // Title panel with the date, scale bar, attribution: drawn every frame (the date changes).
+  const Impl::Furniture& f = im.furniture;
+  const std::string dateText = frame.date.display();
+  const TextMetrics dm = im.text->measure(dateText, f.dateStyle);
+  float panelRight = f.margin + dm.width + 2 * f.pad;
+  if (!frame.title.empty())
+    panelRight = std::max(panelRight, f.margin + im.text->measure(frame.title, f.titleStyle).width + 2 * f.pad);
+  im.shapes->rect({f.margin, f.margin, panelRight, f.titleBottom}, st.panel);
+  im.shapes->rect(f.scalePanel, st.panel);
+  const float barX = f.scalePanel.x0 + f.pad, barY = f.scalePanel.y1 - f.pad - f.barHeight;
   const Rgba dark = st.panelText;
-  im.shapes->rect({barX, barY, barX + barLength, barY + barHeight}, dark);
-  im.shapes->rect({barX + barLength / 2, barY + 1.2f * s, barX + barLength - 1.2f * s, barY + barHeight - 1.2f * s},
+  im.shapes->rect({barX, barY, barX + f.barLength, barY + f.barHeight}, dark);
+  im.shapes->rect({barX + f.barLength / 2, barY + 1.2f * s, barX + f.barLength - 1.2f * s, barY + f.barHeight - 1.2f * s},
                   Rgba{1, 1, 1, 1});
-  im.shapes->rect({barX + 1.2f * s, barY + 1.2f * s, barX + barLength / 2, barY + barHeight - 1.2f * s}, dark);
   im.shapes->draw(w, h);
-  if (!frame.title.empty()) im.text->add(frame.title, titleStyle, titlePanel.x0 + pad, titleBaseline);
-  im.text->add(dateText, dateStyle, titlePanel.x0 + pad, dateBaseline);
-  im.text->add(kmText, scaleStyle, barX, barY - 6 * s);
-  im.text->add(st.attribution, smallStyle, attrX, attrBaseline);
+  if (!frame.title.empty()) im.text->add(frame.title, f.titleStyle, f.margin + f.pad, f.titleBaseline);
+  im.text->add(dateText, f.dateStyle, f.margin + f.pad, f.dateBaseline);
+  im.text->add(f.kmText, f.scaleStyle, barX, barY - 6 * s);
+  im.text->add(st.attribution, f.smallStyle, f.attributionX, f.attributionBaseline);
   im.text->draw(w, h);
 
   target.endFrame();

@@ -1,7 +1,8 @@
 // Draws one frame of the map into a RenderTarget: sea, land, country fills, province lines,
 // rivers, lakes, borders, towns and labels, country names, title, date, scale bar, attribution.
-// The same draw serves the viewer, the exporter and the tests. Create it while the target's GL
-// context is current, and destroy it before the target.
+// The same draw serves the viewer, the exporter and the tests. What depends only on the view is
+// drawn once into cached layers; a new date redraws only what changes with it.
+// Create it while the target's GL context is current, and destroy it before the target.
 #pragma once
 
 #include <memory>
@@ -28,7 +29,9 @@ float defaultScaleFor(int width, int height);
 
 class MapRenderer {
  public:
-  static Result<std::unique_ptr<MapRenderer>> create(const MapScene& scene, MapStyle style = {});
+  // samples: multisampling for the cached base-map layers (0 disables). The per-frame parts
+  // (composited layers, date, panels) are anti-aliased in their shaders.
+  static Result<std::unique_ptr<MapRenderer>> create(const MapScene& scene, MapStyle style = {}, int samples = 4);
   ~MapRenderer();
 
   Result<void> draw(const FrameInput& frame, RenderTarget& target);

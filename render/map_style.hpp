@@ -16,6 +16,7 @@ struct MapStyle {
   Rgba lakes = Rgba::hex("#c6d9e4");
   Rgba provinceLine = Rgba::hex("#a99f8e");
   Rgba river = Rgba::hex("#5b93c0");
+  Rgba riverText = Rgba::hex("#2f6690");
   Rgba border = Rgba::hex("#5e5649");
   Rgba borderCasing = Rgba::hex("#ffffffa0");
   Rgba townDot = Rgba::hex("#2b2b2b");
@@ -43,6 +44,7 @@ struct MapStyle {
   float majorTownTextSize = 15.5f;  // population >= 750,000
   float townDotRadius = 3.0f;
   float countryTextSize = 16.0f;
+  float riverTextSize = 14.0f;
   float titleSize = 24.0f;
   float dateSize = 38.0f;
   float smallTextSize = 11.5f;

@@ -11,7 +11,7 @@ namespace frontline {
 class OffscreenTarget : public RenderTarget {
  public:
   // samples: MSAA sample count (0 or 1 disables multisampling; clamped to what the driver has).
-  static Result<std::unique_ptr<OffscreenTarget>> create(int width, int height, int samples = 4);
+  static Result<std::unique_ptr<OffscreenTarget>> create(int width, int height, int samples = 0);
   ~OffscreenTarget() override;
 
   int width() const override;

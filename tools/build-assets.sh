@@ -264,8 +264,13 @@ write_layer province_lines MULTILINESTRING "featurecla, name, adm0_name, name_l,
          $(clip geom 2) AS geom
   FROM province_lines" "adm0_name, name, fid"
 
-write_layer rivers MULTILINESTRING "name, scalerank, featurecla" "
-  SELECT fid, name, CAST(scalerank AS INTEGER) AS scalerank, featurecla, $(clip geom 2) AS geom
+# label: the English name a map reader expects (Natural Earth names the Euphrates by its local name
+# in Syria and Turkey, and two names lost characters in the source).
+write_layer rivers MULTILINESTRING "name, label, scalerank, featurecla" "
+  SELECT fid, name,
+         CASE name WHEN 'Al Furat' THEN 'Euphrates' WHEN 'Firat' THEN 'Euphrates' WHEN 'Dicle' THEN 'Tigris'
+                   WHEN 'Kiz?lirmak' THEN 'Kızılırmak' WHEN 'Kr' THEN 'Kura' WHEN 'Byk Menderes' THEN 'Büyük Menderes' ELSE name END AS label,
+         CAST(scalerank AS INTEGER) AS scalerank, featurecla, $(clip geom 2) AS geom
   FROM rivers" "scalerank, name, featurecla, fid"
 
 # ---------------------------------------------------------------- gazetteer
@@ -340,7 +345,7 @@ admin-0 names; package ISC licence, Copyright 2013-2019 Michael Bostock).
   base/province_lines.geojson  admin-1 (province) boundaries: featurecla, name, adm0_name,
                                name_l, name_r, scalerank. Natural Earth
                                ne_10m_admin_1_states_provinces_lines $(ne_version ne_10m_admin_1_states_provinces_lines), $magics_pkg.
-  base/rivers.geojson          rivers and lake centrelines: name, scalerank, featurecla.
+  base/rivers.geojson          rivers and lake centrelines: name, label (English), scalerank, featurecla.
                                Natural Earth ne_10m_rivers_lake_centerlines $(ne_version ne_10m_rivers_lake_centerlines), $magics_pkg.
   base/lakes.geojson           lakes and reservoirs; no attributes (none in the source).
                                Natural Earth ne_10m_lakes, $gdl_pkg.

@@ -134,6 +134,11 @@ Result<MapScene> buildMapScene(const BaseLayers& layers, const Projection& proje
   auto lakes = tessellateLayer(projection, layers.lakes);
   if (!lakes) return lakes.error();
   scene.lakes = std::move(lakes).value();
+  for (const Feature& f : layers.lakes.features)
+    for (const Polygon& p : projectPolygons(projection, f.polygons)) {
+      scene.lakeShores.push_back(p.outer);
+      scene.lakeShores.back().push_back(p.outer.front());
+    }
 
   for (const Feature& f : layers.provinceLines.features)
     for (LineString& l : projectLines(projection, f.lines)) scene.provinceLines.push_back(std::move(l));
@@ -146,7 +151,7 @@ Result<MapScene> buildMapScene(const BaseLayers& layers, const Projection& proje
     } catch (...) {
       rank = 10;  // a missing or odd rank draws the river thin
     }
-    for (LineString& l : projectLines(projection, f.lines)) scene.rivers.push_back({std::move(l), rank, f.field("name")});
+    for (LineString& l : projectLines(projection, f.lines)) scene.rivers.push_back({std::move(l), rank, f.field("label", f.field("name"))});
   }
   // Thin rivers first so that major ones draw on top.
   std::stable_sort(scene.rivers.begin(), scene.rivers.end(),

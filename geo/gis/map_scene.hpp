@@ -30,7 +30,7 @@ struct CountryShape {
 struct RiverLine {
   LineString line;
   int rank = 10;  // Natural Earth scalerank: smaller is more important
-  std::string name;
+  std::string name;  // the layer's "label" field (English name) or else its "name"
 };
 
 struct TownPoint {
@@ -49,6 +49,7 @@ struct MapScene {
   std::vector<LineString> coastlines;
   std::vector<CountryShape> countries;
   std::vector<Triangle> lakes;
+  std::vector<LineString> lakeShores;
   std::vector<LineString> provinceLines;
   std::vector<LineString> countryLines;
   std::vector<RiverLine> rivers;

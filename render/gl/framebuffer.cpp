@@ -32,4 +32,25 @@ void ColorFramebuffer::resolveInto(GLuint target) const {
   glBlitFramebuffer(0, 0, width_, height_, 0, 0, width_, height_, GL_COLOR_BUFFER_BIT, GL_NEAREST);
 }
 
+Result<TextureFramebuffer> TextureFramebuffer::create(int width, int height) {
+  TextureFramebuffer fb;
+  fb.width_ = width;
+  fb.height_ = height;
+  fb.texture_ = makeTexture();
+  glBindTexture(GL_TEXTURE_2D, fb.texture_.id());
+  glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+  fb.fbo_ = makeFramebuffer();
+  glBindFramebuffer(GL_FRAMEBUFFER, fb.fbo_.id());
+  glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, fb.texture_.id(), 0);
+  const GLenum status = glCheckFramebufferStatus(GL_FRAMEBUFFER);
+  const std::string err = pendingError();
+  if (status != GL_FRAMEBUFFER_COMPLETE || !err.empty())
+    return makeError(ErrorKind::Render, "",
+                     "cannot create a " + std::to_string(width) + "x" + std::to_string(height) + " layer texture" +
+                         (err.empty() ? "" : " (" + err + ")"));
+  return fb;
+}
+
 }  // namespace frontline::gl

@@ -28,4 +28,20 @@ class ColorFramebuffer {
   int width_ = 0, height_ = 0, samples_ = 0;
 };
 
+// A framebuffer whose colour is a texture (RGBA8), for layers that are drawn once and composited
+// into many frames.
+class TextureFramebuffer {
+ public:
+  static Result<TextureFramebuffer> create(int width, int height);
+  GLuint id() const { return fbo_.id(); }
+  GLuint texture() const { return texture_.id(); }
+  int width() const { return width_; }
+  int height() const { return height_; }
+
+ private:
+  Framebuffer fbo_;
+  Texture texture_;
+  int width_ = 0, height_ = 0;
+};
+
 }  // namespace frontline::gl

@@ -11,9 +11,10 @@ GlyphAtlas::GlyphAtlas(int size) : size_(size), texture_(gl::makeTexture()) {
   std::vector<uint8_t> zeros(static_cast<size_t>(size) * static_cast<size_t>(size) * 2, 0);
   glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
   glTexImage2D(GL_TEXTURE_2D, 0, GL_RG8, size, size, 0, GL_RG, GL_UNSIGNED_BYTE, zeros.data());
-  // Glyphs are drawn at their rasterised size on whole pixels: nearest sampling keeps them crisp.
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+  // Upright glyphs sit on whole pixels, where linear sampling hits texel centres exactly (crisp);
+  // rotated ones (river names) need the interpolation.
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
   glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
   glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
 }
@@ -31,7 +32,7 @@ const AtlasGlyph& GlyphAtlas::get(const FontFace& font, int fontId, uint32_t gly
   if (auto it = glyphs_.find(key); it != glyphs_.end()) return it->second;
 
   const GlyphBitmap bitmap = font.rasterize(glyph, pixelSize, haloPixels);
-  constexpr int kPad = 1;
+  constexpr int kPad = 2;  // keeps linear sampling of rotated glyphs from bleeding into neighbours
   const int w = bitmap.width + kPad, h = bitmap.height + kPad;
   if (shelfX_ + w > size_) {
     shelfX_ = 0;

@@ -56,8 +56,8 @@ TextMetrics TextRenderer::measure(std::string_view text, const TextStyle& style)
   return m;
 }
 
-void TextRenderer::add(std::string_view text, const TextStyle& style, float x, float baselineY) {
-  queue_.push_back({std::string(text), style, x, baselineY});
+void TextRenderer::add(std::string_view text, const TextStyle& style, float x, float baselineY, float angle) {
+  queue_.push_back({std::string(text), style, x, baselineY, angle});
 }
 
 void TextRenderer::draw(int width, int height) {
@@ -71,7 +71,9 @@ void TextRenderer::draw(int width, int height) {
       const ShapedText& s = shaped(q.text, q.style.font);
       const float scale = q.style.size / face.unitsPerEm();
       const float trackingPx = q.style.tracking * q.style.size;
-      const float originX = std::round(q.x), originY = std::round(q.y);
+      const bool rotated = q.angle != 0;
+      const float originX = rotated ? q.x : std::round(q.x), originY = rotated ? q.y : std::round(q.y);
+      const float cosA = std::cos(q.angle), sinA = std::sin(q.angle);
       Vertex base{};
       toBytes(q.style.color, base.color);
       toBytes(q.style.halo, base.halo);
@@ -79,14 +81,22 @@ void TextRenderer::draw(int width, int height) {
         const ShapedGlyph& g = s.glyphs[i];
         const AtlasGlyph& a = atlas_->get(face, static_cast<int>(q.style.font), g.index, q.style.size, q.style.haloWidth);
         if (a.width == 0 || a.height == 0) continue;
-        const float px = std::round(originX + g.x * scale + trackingPx * static_cast<float>(i)) + static_cast<float>(a.left);
-        const float py = std::round(originY - g.y * scale) - static_cast<float>(a.top);
+        // Glyph quad relative to the text origin; whole pixels unless rotated.
+        float px = g.x * scale + trackingPx * static_cast<float>(i), py = -g.y * scale;
+        if (!rotated) px = std::round(px), py = std::round(py);
+        px += static_cast<float>(a.left);
+        py -= static_cast<float>(a.top);
         const float qx1 = px + static_cast<float>(a.width), qy1 = py + static_cast<float>(a.height);
+        const float cx[4] = {px, qx1, qx1, px}, cy[4] = {py, py, qy1, qy1};
+        const float us[4] = {a.u0, a.u1, a.u1, a.u0}, vs[4] = {a.v0, a.v0, a.v1, a.v1};
         Vertex v[4] = {base, base, base, base};
-        v[0].x = px, v[0].y = py, v[0].u = a.u0, v[0].v = a.v0;
-        v[1].x = qx1, v[1].y = py, v[1].u = a.u1, v[1].v = a.v0;
-        v[2].x = qx1, v[2].y = qy1, v[2].u = a.u1, v[2].v = a.v1;
-        v[3].x = px, v[3].y = qy1, v[3].u = a.u0, v[3].v = a.v1;
+        for (int k = 0; k < 4; ++k) {
+          // Screen y points down, so a counter-clockwise angle uses -sin for x and +sin for y.
+          v[k].x = originX + cx[k] * cosA + cy[k] * sinA;
+          v[k].y = originY - cx[k] * sinA + cy[k] * cosA;
+          v[k].u = us[k];
+          v[k].v = vs[k];
+        }
         for (int k : {0, 1, 2, 0, 2, 3}) vertices_.push_back(v[k]);
       }
     }

@@ -36,7 +36,8 @@ class TextRenderer {
 
   TextMetrics measure(std::string_view text, const TextStyle& style);
   // Queues text with its baseline starting at (x, baselineY); positions snap to whole pixels.
-  void add(std::string_view text, const TextStyle& style, float x, float baselineY);
+  // A non-zero angle (radians, counter-clockwise on screen) rotates the text about that point.
+  void add(std::string_view text, const TextStyle& style, float x, float baselineY, float angle = 0);
   // Draws everything queued into the bound framebuffer of size width x height, then clears the queue.
   void draw(int width, int height);
 
@@ -53,6 +54,7 @@ class TextRenderer {
     std::string text;
     TextStyle style;
     float x, y;
+    float angle;
   };
 
   FontSet fonts_;

@@ -4,6 +4,8 @@
 // between Mesa and FreeType versions.
 #include <gtest/gtest.h>
 
+#include <cstring>
+
 #include "geo/gis/map_loader.hpp"
 #include "golden.hpp"
 #include "render/map_renderer.hpp"
@@ -17,7 +19,7 @@ Image renderMap(const MapSourceOptions& source, int w, int h, const std::string&
   auto map = loadMap(source);
   EXPECT_TRUE(map.ok()) << map.error().message();
   if (!map) return {};
-  auto target = OffscreenTarget::create(w, h, 4);
+  auto target = OffscreenTarget::create(w, h, 0);
   EXPECT_TRUE(target.ok()) << target.error().message();
   if (!target) return {};
   auto renderer = MapRenderer::create(map->scene);
@@ -72,6 +74,38 @@ TEST(GoldenRender, SyntheticLayers) {
   const Image image = renderMap(source, 400, 300, "2015-06", "Synthetic");
   ASSERT_EQ(image.width, 400);
   EXPECT_EQ(test::compareWithGolden("synthetic_layers_400x300", image), "");
+}
+
+// Cached layers: a new date redraws only the date, so the rest of the frame must not change.
+TEST(RenderCache, ANewDateChangesOnlyTheTitlePanel) {
+  MapSourceOptions source;
+  source.layers = BaseLayerPaths::bundled(std::filesystem::path(FRONTLINE_SOURCE_DIR) / "assets");
+  auto map = loadMap(source);
+  ASSERT_TRUE(map.ok());
+  auto target = OffscreenTarget::create(480, 270, 0);
+  ASSERT_TRUE(target.ok()) << target.error().message();
+  auto renderer = MapRenderer::create(map->scene);
+  ASSERT_TRUE(renderer.ok());
+  FrameInput frame;
+  frame.title = "T";
+  frame.view = fitView(map->scene.viewExtent, 480, 270);
+  frame.scale = 0.75f;
+  frame.date = *Date::parse("2015-01-01");
+  ASSERT_TRUE((*renderer)->draw(frame, **target).ok());
+  const Image first = *(*target)->readPixels();
+  frame.date = *Date::parse("2018-12-31");
+  ASSERT_TRUE((*renderer)->draw(frame, **target).ok());
+  const Image second = *(*target)->readPixels();
+  int changedOutsidePanel = 0, changedInPanel = 0;
+  for (int y = 0; y < 270; ++y)
+    for (int x = 0; x < 480; ++x) {
+      const bool differs = std::memcmp(first.pixel(x, y), second.pixel(x, y), 4) != 0;
+      const bool inPanel = x < 300 && y < 100;  // the title panel at scale 0.75, with room
+      (inPanel ? changedInPanel : changedOutsidePanel) += differs;
+    }
+  EXPECT_GT(changedInPanel, 50);
+  EXPECT_EQ(changedOutsidePanel, 0);
+  (*renderer).reset();
 }
 
 TEST(RenderScale, LargeOutputsScaleTextAndLines) {

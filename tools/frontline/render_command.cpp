@@ -1,4 +1,5 @@
 // `frontline render`: one still PNG of the map, headless.
+#include <chrono>
 #include <iostream>
 #include <memory>
 #include <optional>
@@ -22,6 +23,7 @@ struct RenderOptions {
   float scale = 0;
   std::string title = "Iraq and Syria";
   int samples = 4;
+  bool verbose = false;
   MapArgs map;
 };
 
@@ -47,13 +49,25 @@ int runRender(const RenderOptions& o) {
   if (!std::filesystem::is_directory(parent, ec))
     return fail(cmd, makeError(ErrorKind::Io, o.output, "the folder '" + parent.string() + "' does not exist"));
 
+  using Clock = std::chrono::steady_clock;
+  auto stageStart = Clock::now();
+  auto stage = [&](const char* name) {
+    const auto now = Clock::now();
+    if (o.verbose)
+      std::cerr << "frontline render: " << name << " "
+                << std::chrono::duration<double, std::milli>(now - stageStart).count() << " ms\n";
+    stageStart = now;
+  };
   auto map = loadMap(*source);
+  stage("load layers, project, tessellate:");
   if (!map) return fail(cmd, map.error());
 
-  auto target = OffscreenTarget::create(size->width, size->height, o.samples);
+  auto target = OffscreenTarget::create(size->width, size->height, 0);
   if (!target) return fail(cmd, target.error());
-  auto renderer = MapRenderer::create(map->scene);
+  stage("create GL context:");
+  auto renderer = MapRenderer::create(map->scene, MapStyle{}, o.samples);
   if (!renderer) return fail(cmd, renderer.error());
+  stage("upload to GPU, load fonts:");
 
   FrameInput frame;
   if (date) frame.date = *date;
@@ -64,7 +78,9 @@ int runRender(const RenderOptions& o) {
   if (auto r = (*renderer)->draw(frame, **target); !r) return fail(cmd, r.error());
   auto image = (*target)->readPixels();
   if (!image) return fail(cmd, image.error());
+  stage("draw and read back:");
   if (auto r = writePngAtomic(out, *image); !r) return fail(cmd, r.error());
+  stage("write PNG:");
   std::cout << out.string() << "\n";
   return kOk;
 }
@@ -82,6 +98,7 @@ Command addRenderCommand(CLI::App& parent) {
   app->add_option("--title", options->title, "Title line")->capture_default_str();
   app->add_option("--samples", options->samples, "Multisampling (anti-aliasing) samples, 0 to disable")
       ->capture_default_str();
+  app->add_flag("-v,--verbose", options->verbose, "Print how long each stage took");
   addMapOptions(*app, options->map);
   return {app, [options] { return runRender(*options); }};
 }

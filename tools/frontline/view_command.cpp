@@ -54,7 +54,7 @@ int runView(const ViewOptions& o) {
   if (!source) return fail(cmd, source.error());
   auto map = loadMap(*source);
   if (!map) return fail(cmd, map.error());
-  auto window = WindowTarget::create("frontline - " + o.title, size->width, size->height);
+  auto window = WindowTarget::create("frontline - " + o.title, size->width, size->height, 0);
   if (!window) return fail(cmd, window.error());
   auto renderer = MapRenderer::create(map->scene);
   if (!renderer) return fail(cmd, renderer.error());
