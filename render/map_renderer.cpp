@@ -5,8 +5,11 @@
 #include <cmath>
 #include <cstdio>
 #include <optional>
+#include <set>
+#include <unordered_map>
 #include <vector>
 
+#include "render/control_layer.hpp"
 #include "render/label_placer.hpp"
 #include "render/gl/framebuffer.hpp"
 #include "render/map_meshes.hpp"
@@ -78,6 +81,7 @@ struct MapRenderer::Impl {
     int w = 0, h = 0;
     float scale = 0;
     std::string title;
+    const Dataset* dataset = nullptr;
     bool operator==(const LayerKey&) const = default;
   };
   LayerKey layerKey;
@@ -101,6 +105,11 @@ struct MapRenderer::Impl {
   gl::Program compositeProgram;
   gl::VertexArray emptyVao;
   DrawRange lakeShores;
+  std::unique_ptr<ControlLayer> control;
+  std::unordered_map<std::string, Vec2> placeScreen;  // dataset places on screen, by place id
+  ScreenBox legendReserved;
+  size_t legendRows = 0;
+  int furnitureWidth = 0, furnitureHeight = 0;  // the frame size the furniture was laid out for
 
   void useMapProgram(const gl::Program& program, const MapView& view, int w, int h) const {
     program.use();
@@ -127,6 +136,7 @@ struct MapRenderer::Impl {
   Result<void> renderLayers(const FrameInput& frame, int w, int h);
   void composite(const gl::TextureFramebuffer& layer) const;
   void placeRiverNames(const FrameInput& frame, int w, int h, LabelPlacer& placer);
+  void drawLegend(const ControlFrame& control, float s);
 };
 
 MapRenderer::MapRenderer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -174,6 +184,9 @@ Result<std::unique_ptr<MapRenderer>> MapRenderer::create(const MapScene& scene, 
   auto text = TextRenderer::create(std::move(fonts).value());
   if (!text) return text.error();
   impl->text = std::move(text).value();
+  auto control = ControlLayer::create(impl->origin, impl->style);
+  if (!control) return control.error();
+  impl->control = std::move(control).value();
   auto shapes = ScreenShapes::create();
   if (!shapes) return shapes.error();
   impl->shapes = std::make_unique<ScreenShapes>(std::move(shapes).value());
@@ -215,6 +228,33 @@ void MapRenderer::Impl::layoutLabels(const FrameInput& frame, int w, int h) {
     }
   };
 
+  // The dataset's places: always marked, labelled before anything else.
+  placeScreen.clear();
+  TextStyle placeStyle = majorTown;
+  placeStyle.size = style.townTextSize * 1.05f * s;
+  const float markerReserve = (style.markerRadius + 3.5f) * s;
+  for (const TownPoint& t : scene->datasetPlaces) {
+    const Vec2 p = mapToScreen(frame.view, w, h, t.position);
+    if (p.x < 0 || p.y < 0 || p.x > w || p.y > h) continue;
+    placeScreen[t.id] = p;
+    placer.reserve({static_cast<float>(p.x) - markerReserve, static_cast<float>(p.y) - markerReserve,
+                    static_cast<float>(p.x) + markerReserve, static_cast<float>(p.y) + markerReserve});
+  }
+  for (const TownPoint& t : scene->datasetPlaces) {
+    const auto it = placeScreen.find(t.id);
+    if (it == placeScreen.end()) continue;
+    const TextMetrics m = text->measure(t.name, placeStyle);
+    LabelRequest req{static_cast<float>(it->second.x), static_cast<float>(it->second.y), m.width, m.ascent, m.descent};
+    req.markerRadius = 0;  // already reserved
+    req.gap = markerReserve + 5.5f * s;  // clear of the reserved marker and the placer's padding
+    if (auto placed = placer.place(req)) labels.texts.push_back({t.name, placeStyle, placed->x, placed->baselineY});
+  }
+  auto nearDatasetPlace = [&](Vec2 p) {
+    for (const auto& [id, q] : placeScreen)
+      if (std::abs(p.x - q.x) < 8 * s && std::abs(p.y - q.y) < 8 * s) return true;
+    return false;
+  };
+
   placeCountries(true);
   TextStyle otherTown = town;
   otherTown.color = style.otherTownText;
@@ -223,7 +263,7 @@ void MapRenderer::Impl::layoutLabels(const FrameInput& frame, int w, int h) {
   for (const TownPoint& t : scene->towns) {
     if (!countriesPlaced && t.importance < kCountryNamePriority) placeCountries(false);
     const Vec2 p = mapToScreen(frame.view, w, h, t.position);
-    if (p.x < 0 || p.y < 0 || p.x > w || p.y > h) continue;
+    if (p.x < 0 || p.y < 0 || p.x > w || p.y > h || nearDatasetPlace(p)) continue;
     const bool major = t.population >= 750000;
     const TextStyle& st = t.inFocus ? (major ? majorTown : town) : (major ? otherMajorTown : otherTown);
     const TextMetrics m = text->measure(t.name, st);
@@ -282,6 +322,8 @@ void MapRenderer::Impl::placeRiverNames(const FrameInput& frame, int w, int h, L
 void MapRenderer::Impl::layoutFurniture(const FrameInput& frame, int w, int h) {
   const float s = frame.scale;
   furniture = {};
+  furnitureWidth = w;
+  furnitureHeight = h;
   Furniture& f = furniture;
   f.margin = 16 * s;
   f.pad = 12 * s;
@@ -314,11 +356,78 @@ void MapRenderer::Impl::layoutFurniture(const FrameInput& frame, int w, int h) {
   f.scalePanel = {f.margin, scaleBottom - (f.pad + kmMetrics.ascent + 6 * s + f.barHeight + f.pad),
                   f.margin + std::max(f.barLength, kmMetrics.width) + 2 * f.pad, scaleBottom};
 
+  // Legend above the scale bar, sized for every actor of the dataset plus the status keys.
+  legendRows = 0;
+  legendReserved = {};
+  if (frame.control && frame.control->dataset) {
+    legendRows = frame.control->dataset->actors.size() + 2;
+    const TextStyle legendStyle{FontStyle::Regular, style.legendTextSize * s, style.legendText};
+    float widestName = text->measure("Contested (hatched)", legendStyle).width;
+    for (const Actor& a : frame.control->dataset->actors)
+      widestName = std::max(widestName, text->measure(a.name, legendStyle).width);
+    const float rowHeight = style.legendTextSize * 1.55f * s;
+    const float height = static_cast<float>(legendRows) * rowHeight + 2 * f.pad;
+    legendReserved = {f.margin, f.scalePanel.y0 - 8 * s - height, f.margin + 2 * f.pad + 30 * s + widestName,
+                      f.scalePanel.y0 - 8 * s};
+  }
+
   const TextMetrics am = text->measure(style.attribution, f.smallStyle);
   f.attributionX = static_cast<float>(w) - f.margin - am.width;
   f.attributionBaseline = static_cast<float>(h) - f.margin;
-  reserved = {f.titleReserved, f.scalePanel,
+  reserved = {f.titleReserved, f.scalePanel, legendReserved,
               {f.attributionX, f.attributionBaseline - am.ascent, f.attributionX + am.width, f.attributionBaseline + am.descent}};
+}
+
+void MapRenderer::Impl::drawLegend(const ControlFrame& frameControl, float s) {
+  const ControlFrame& ctl = frameControl;
+  if (!ctl.dataset || legendRows == 0) return;
+  // Actors holding something on this date, in the dataset's order, then the status keys in use.
+  std::set<std::string> present;
+  bool contested = false, besieged = false;
+  for (const PlaceState& state : ctl.states) {
+    present.insert(state.current->controller);
+    contested |= state.current->status == ControlStatus::Contested;
+    besieged |= state.current->status == ControlStatus::Besieged;
+  }
+  const TextStyle legendStyle{FontStyle::Regular, style.legendTextSize * s, style.legendText};
+  const float rowHeight = style.legendTextSize * 1.55f * s;
+  const float pad = furniture.pad;
+  struct Row {
+    std::string label;
+    Rgba color;
+    int kind;  // 0 actor, 1 contested, 2 besieged
+  };
+  std::vector<Row> rows;
+  for (const Actor& a : ctl.dataset->actors)
+    if (present.count(a.id)) rows.push_back({a.name, actorColor(*ctl.dataset, a.id), 0});
+  if (contested) rows.push_back({"Contested (hatched)", Rgba{0.4f, 0.4f, 0.4f, 1}, 1});
+  if (besieged) rows.push_back({"Besieged", Rgba{0.4f, 0.4f, 0.4f, 1}, 2});
+  if (rows.empty()) return;
+  const ScreenBox& box = legendReserved;
+  float widest = 0;
+  for (const Row& r : rows) widest = std::max(widest, text->measure(r.label, legendStyle).width);
+  const float height = static_cast<float>(rows.size()) * rowHeight + 2 * pad;
+  const ScreenBox panel{box.x0, box.y1 - height, box.x0 + 2 * pad + 30 * s + widest, box.y1};
+  shapes->rect(panel, style.panel);
+  float y = panel.y0 + pad;
+  for (const Row& r : rows) {
+    const float cx = panel.x0 + pad + 11 * s, cy = y + rowHeight / 2;
+    const float half = 10 * s;
+    if (r.kind == 0) {
+      shapes->rect({cx - half, cy - half * 0.7f, cx + half, cy + half * 0.7f}, r.color.withAlpha(style.areaAlpha));
+      shapes->dot(cx, cy, style.markerRadius * s, 1.5f * s, r.color, Rgba{1, 1, 1, 1});
+    } else if (r.kind == 1) {
+      shapes->dot(cx, cy, (style.markerRadius + 0.5f) * s, 3.0f * s, Rgba{1, 1, 1, 1}, r.color);
+    } else {
+      shapes->dot(cx, cy, (style.markerRadius + 3.5f) * s, 2.0f * s, Rgba{0, 0, 0, 0}, style.siegeRing);
+      shapes->dot(cx, cy, style.markerRadius * s, 1.5f * s, r.color, Rgba{1, 1, 1, 1});
+    }
+    const TextMetrics m = text->measure(r.label, legendStyle);
+    text->add(r.label, legendStyle, panel.x0 + pad + 30 * s, cy + (m.ascent - m.descent) / 2);
+    y += rowHeight;
+  }
+  shapes->draw(furnitureWidth, furnitureHeight);
+  text->draw(furnitureWidth, furnitureHeight);
 }
 
 Result<void> MapRenderer::Impl::beginLayer(int w, int h, const Rgba& clear) {
@@ -382,8 +491,9 @@ Result<void> MapRenderer::Impl::renderLayers(const FrameInput& frame, int w, int
   line(lakeShores, st.coast, s);
   line(borders, st.borderCasing, st.borderCasingWidth * s);
   line(borders, st.border, st.borderWidth * s);
+  // Towns are small hollow dots, so that they never read as the dataset's coloured markers.
   for (const auto& d : labels.dots)
-    shapes->dot(d.x, d.y, d.radius, 1.2f * s, d.focus ? st.townDot : st.otherTownDot, st.townDotStroke);
+    shapes->dot(d.x, d.y, d.radius, 1.4f * s, st.townDotStroke, d.focus ? st.townDot : st.otherTownDot);
   shapes->draw(w, h);
   for (const auto& t : labels.texts) text->add(t.text, t.style, t.x, t.baseline, t.angle);
   text->draw(w, h);
@@ -415,7 +525,7 @@ Result<void> MapRenderer::draw(const FrameInput& frame, RenderTarget& target) {
 
   // The base map only changes with the view: draw it into cached layers when that changes.
   const Impl::LayerKey key{frame.view.centre.x, frame.view.centre.y, frame.view.unitsPerPixel, w, h, frame.scale,
-                           frame.title};
+                           frame.title, frame.control ? frame.control->dataset : nullptr};
   if (!(key == im.layerKey) || !im.baseLayer || !im.overlayLayer) {
     im.layoutFurniture(frame, w, h);
     im.layoutLabels(frame, w, h);
@@ -427,9 +537,16 @@ Result<void> MapRenderer::draw(const FrameInput& frame, RenderTarget& target) {
   glDisable(GL_BLEND);
   im.composite(*im.baseLayer);
   glEnable(GL_BLEND);
+  if (frame.control) im.control->drawAreas(*frame.control, frame.view, w, h, s);
   glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA);  // the overlay is premultiplied
   im.composite(*im.overlayLayer);
   glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+
+  if (frame.control) {
+    im.control->addMarkers(*frame.control, im.placeScreen, s, *im.shapes);
+    im.shapes->draw(w, h);
+    im.drawLegend(*frame.control, s);
+  }
 
   // Title panel with the date, scale bar, attribution: drawn every frame (the date changes).
   const Impl::Furniture& f = im.furniture;

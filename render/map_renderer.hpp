@@ -11,6 +11,7 @@
 #include "geo/gis/map_scene.hpp"
 #include "geo/model/date.hpp"
 #include "geo/model/result.hpp"
+#include "render/control_frame.hpp"
 #include "render/map_style.hpp"
 #include "render/map_view.hpp"
 #include "render/render_target.hpp"
@@ -22,6 +23,7 @@ struct FrameInput {
   std::string title;         // first line of the title panel; may be empty
   MapView view;              // what part of the map is shown
   float scale = 1;           // text and line size factor (1 for 1920x1080, 2 for 3840x2160)
+  const ControlFrame* control = nullptr;  // areas, markers and legend; none for a bare base map
 };
 
 // The scale factor for an output size: 1 at 1920x1080, proportional above, not below 0.75.

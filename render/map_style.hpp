@@ -40,6 +40,13 @@ struct MapStyle {
   float riverWidthMid = 1.6f;    // scalerank <= 5
   float riverWidthMinor = 1.0f;
 
+  float areaAlpha = 0.42f;          // areas of control over the base map
+  float areaOutlineWidth = 1.3f;
+  float markerRadius = 5.0f;         // places in the dataset
+  Rgba siegeRing = Rgba::hex("#b2182b");
+  Rgba legendText = Rgba::hex("#1d2731");
+  float legendTextSize = 14.0f;
+
   float townTextSize = 13.5f;
   float majorTownTextSize = 15.5f;  // population >= 750,000
   float townDotRadius = 3.0f;

@@ -16,7 +16,9 @@ std::filesystem::path temporarySibling(const std::filesystem::path& path) {
   std::random_device rd;
   char suffix[32];
   std::snprintf(suffix, sizeof suffix, ".tmp-%08x", rd());
-  return path.parent_path() / ("." + path.filename().string() + suffix);
+  std::string name = ".";  // hidden, and built piecewise (GCC 12 -Wrestrict false positive)
+  name.append(path.filename().string()).append(suffix);
+  return path.parent_path() / name;
 }
 
 struct WriteState {

@@ -17,7 +17,7 @@ Result<LoadedMap> loadMap(const MapSourceOptions& options) {
   sceneOptions.focusCountries = options.focusCountries;
   auto scene = buildMapScene(*layers, *projection, options.view, sceneOptions);
   if (!scene) return scene.error();
-  return LoadedMap{std::move(projection).value(), std::move(scene).value()};
+  return LoadedMap{std::move(projection).value(), std::move(scene).value(), std::move(layers).value()};
 }
 
 }  // namespace frontline

@@ -25,6 +25,7 @@ struct MapSourceOptions {
 struct LoadedMap {
   Projection projection;
   MapScene scene;
+  BaseLayers layers;  // lon/lat, clipped; kept for deriving areas of control
 };
 
 Result<LoadedMap> loadMap(const MapSourceOptions& options);

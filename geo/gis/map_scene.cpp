@@ -91,6 +91,24 @@ Box2 projectedExtent(const Projection& projection, const LonLatBox& box) {
 
 }  // namespace
 
+void addDatasetPlaces(MapScene& scene, const Projection& projection, const Timeline& timeline) {
+  scene.datasetPlaces.clear();
+  for (const PlaceTrack& p : timeline.places()) {
+    const Vec2 xy = projection.forward({p.lon, p.lat});
+    if (!finite(xy)) continue;
+    TownPoint t;
+    t.id = p.id;
+    t.position = xy;
+    t.name = p.name;
+    t.countryCode = p.country;
+    t.inFocus = true;
+    t.importance = static_cast<double>(p.events.size());  // more reported changes: more important
+    scene.datasetPlaces.push_back(std::move(t));
+  }
+  std::stable_sort(scene.datasetPlaces.begin(), scene.datasetPlaces.end(),
+                   [](const TownPoint& x, const TownPoint& y) { return x.importance > y.importance; });
+}
+
 Result<MapScene> buildMapScene(const BaseLayers& layers, const Projection& projection, const LonLatBox& view,
                                const SceneOptions& options) {
   MapScene scene;
@@ -167,7 +185,7 @@ Result<MapScene> buildMapScene(const BaseLayers& layers, const Projection& proje
     const bool focus = options.focusCountries.empty() || inFocus(p.countryCode);
     // Towns of the story's countries win label space over their neighbours' towns.
     const double importance = labelImportance(p) + (focus ? 1.5 : 0.0);
-    scene.towns.push_back({xy, p.name, importance, p.population, p.countryCode, focus});
+    scene.towns.push_back({"", xy, p.name, importance, p.population, p.countryCode, focus});
   }
   std::stable_sort(scene.towns.begin(), scene.towns.end(),
                    [](const TownPoint& x, const TownPoint& y) { return x.importance > y.importance; });

@@ -9,6 +9,7 @@
 #include "geo/gis/geometry.hpp"
 #include "geo/gis/projection.hpp"
 #include "geo/gis/tessellation.hpp"
+#include "geo/model/timeline.hpp"
 
 namespace frontline {
 
@@ -34,6 +35,7 @@ struct RiverLine {
 };
 
 struct TownPoint {
+  std::string id;  // dataset places: Event::placeId; gazetteer towns: empty
   Vec2 position;
   std::string name;
   double importance = 0;  // larger first in label placement
@@ -54,6 +56,7 @@ struct MapScene {
   std::vector<LineString> countryLines;
   std::vector<RiverLine> rivers;
   std::vector<TownPoint> towns;  // most important first
+  std::vector<TownPoint> datasetPlaces;  // the places a dataset reports on (labelled first)
 };
 
 struct SceneOptions {
@@ -61,6 +64,9 @@ struct SceneOptions {
   long minTownPopulation = 5000;
   size_t maxTowns = 600;
 };
+
+// Adds the timeline's places (projected) to the scene, so they get labels and markers.
+void addDatasetPlaces(MapScene& scene, const Projection& projection, const Timeline& timeline);
 
 Result<MapScene> buildMapScene(const BaseLayers& layers, const Projection& projection, const LonLatBox& view,
                                const SceneOptions& options);

@@ -6,6 +6,7 @@
 
 #include <cstring>
 
+#include "geo/gis/control_area_cache.hpp"
 #include "geo/gis/map_loader.hpp"
 #include "golden.hpp"
 #include "render/map_renderer.hpp"
@@ -46,8 +47,8 @@ TEST(GoldenRender, BundledRegion) {
   EXPECT_EQ(test::compareWithGolden("bundled_region_960x540", image), "");
 }
 
-// Small synthetic layers: a square island with a lake (hole), a river and a border.
-TEST(GoldenRender, SyntheticLayers) {
+// Small synthetic layers: a square island with a lake, two countries, a river and a border.
+MapSourceOptions syntheticLayers() {
   const auto dir = test::freshDir("synthetic");
   test::writeVectorFile(dir / "land.geojson", "GeoJSON",
                         {{"POLYGON ((40 30, 46 30, 46 36, 40 36, 40 30))", "island"}});
@@ -68,12 +69,75 @@ TEST(GoldenRender, SyntheticLayers) {
        {std::pair{"land", "land.geojson"}, {"countries", "countries.gpkg"}, {"country_lines", "borders.shp"},
         {"province_lines", "provinces.geojson"}, {"rivers", "rivers.geojson"}, {"lakes", "lakes.geojson"},
         {"towns", "towns.tsv"}})
-    ASSERT_TRUE(source.layers.override(kind, dir / file).ok());
+    EXPECT_TRUE(source.layers.override(kind, dir / file).ok());
   source.view = {39.5, 29.5, 46.5, 36.5};
   source.focusCountries = {};
-  const Image image = renderMap(source, 400, 300, "2015-06", "Synthetic");
+  return source;
+}
+
+TEST(GoldenRender, SyntheticLayers) {
+  const Image image = renderMap(syntheticLayers(), 400, 300, "2015-06", "Synthetic");
   ASSERT_EQ(image.width, 400);
   EXPECT_EQ(test::compareWithGolden("synthetic_layers_400x300", image), "");
+}
+
+Event event(const std::string& place, double lon, double lat, const char* date, const std::string& controller,
+            ControlStatus status = ControlStatus::Control) {
+  Event e;
+  e.placeId = "ll:" + place;
+  e.placeName = e.canonicalName = place;
+  e.lon = lon;
+  e.lat = lat;
+  e.date = *Date::parse(date);
+  e.controller = controller;
+  e.status = status;
+  return e;
+}
+
+// Areas, markers, legend: a capture half-way through its transition, a contested place, a
+// besieged place, and areas clipped to their country (the border at 43E) and to the lake.
+TEST(GoldenRender, ControlAreasMarkersAndLegend) {
+  auto map = loadMap(syntheticLayers());
+  ASSERT_TRUE(map.ok()) << map.error().message();
+  Dataset dataset;
+  dataset.actors = {{"red", "Red army", 0xD55E00, {}}, {"blue", "Blue forces", 0x0072B2, {}},
+                    {"green", "Green front", 0x009E73, {}}};
+  dataset.timeline = Timeline::build(
+      {event("Alpha", 41.0, 31.0, "2015-01-01", "red"), event("Alpha", 41.0, 31.0, "2015-06-01", "blue"),
+       event("Gamma", 41.5, 34.8, "2015-01-01", "red"),
+       event("Delta", 44.0, 32.0, "2015-01-01", "green"), event("Delta", 44.0, 32.0, "2015-05-01", "blue", ControlStatus::Contested),
+       event("Beta", 45.0, 35.0, "2015-01-01", "green", ControlStatus::Besieged)},
+      4.0);
+  addDatasetPlaces(map->scene, map->projection, dataset.timeline);
+  auto builder = ControlAreaBuilder::create(map->layers, map->projection, map->scene.metresPerUnit, {150, false});
+  ASSERT_TRUE(builder.ok()) << builder.error().message();
+  ControlAreaCache cache(dataset.timeline, **builder);
+  const Date date = *Date::parse("2015-06-03");  // Alpha's capture is half done (4-day window)
+  auto areas = cache.at(date);
+  ASSERT_TRUE(areas.ok()) << areas.error().message();
+  ASSERT_EQ(areas->areas->cells.size(), 4u);
+  ControlFrame control{&dataset, dataset.timeline.controlAt(date), areas->areas, areas->interval};
+  EXPECT_DOUBLE_EQ(control.states[0].transition, 0.5);
+
+  auto target = OffscreenTarget::create(400, 300, 0);
+  ASSERT_TRUE(target.ok());
+  auto renderer = MapRenderer::create(map->scene);
+  ASSERT_TRUE(renderer.ok()) << renderer.error().message();
+  FrameInput frame;
+  frame.date = date;
+  frame.title = "Control";
+  frame.view = fitView(map->scene.viewExtent, 400, 300);
+  frame.scale = 0.75f;
+  frame.control = &control;
+  ASSERT_TRUE((*renderer)->draw(frame, **target).ok());
+  const Image image = *(*target)->readPixels();
+  (*renderer).reset();
+  EXPECT_EQ(test::compareWithGolden("control_synthetic_400x300", image), "");
+  // A second date in the same interval reuses the areas; a new interval computes once more.
+  ASSERT_TRUE(cache.at(*Date::parse("2015-06-20")).ok());
+  EXPECT_EQ(cache.computedCount(), 1u);
+  ASSERT_TRUE(cache.at(*Date::parse("2015-05-10")).ok());
+  EXPECT_EQ(cache.computedCount(), 2u);
 }
 
 // Cached layers: a new date redraws only the date, so the rest of the frame must not change.
