@@ -13,9 +13,9 @@ bool LabelPlacer::tryOccupy(const ScreenBox& box) {
   return true;
 }
 
-bool LabelPlacer::fits(const ScreenBox& box) const {
+bool LabelPlacer::fits(const ScreenBox& box, float padding) const {
   if (box.x0 < margin_ || box.y0 < margin_ || box.x1 > width_ - margin_ || box.y1 > height_ - margin_) return false;
-  const ScreenBox padded = box.grown(padding_);
+  const ScreenBox padded = box.grown(padding);
   for (const ScreenBox& o : occupied_)
     if (padded.overlaps(o)) return false;
   return true;
@@ -54,7 +54,7 @@ std::optional<PlacedLabel> LabelPlacer::place(const LabelRequest& r) {
   (void)h;
   for (const auto& s : spots) {
     const ScreenBox box = boxAt(s.x, s.baseline);
-    if (!fits(box) || (r.markerRadius > 0 && box.overlaps(dot))) continue;
+    if (!fits(box, r.padding >= 0 ? r.padding : padding_) || (r.markerRadius > 0 && box.overlaps(dot))) continue;
     occupied_.push_back(box);
     if (r.markerRadius > 0) occupied_.push_back(dot);
     return PlacedLabel{s.x, s.baseline, box};

@@ -19,6 +19,7 @@ struct LabelRequest {
   float markerRadius = 0;  // a dot at the anchor that must stay clear (0: none)
   float gap = 4;           // distance between dot and text
   bool centred = false;    // centre the text on the anchor (area names) instead of beside it
+  float padding = -1;      // distance kept from other labels; < 0: the placer's default
 };
 
 struct PlacedLabel {
@@ -39,7 +40,8 @@ class LabelPlacer {
   const std::vector<ScreenBox>& occupied() const { return occupied_; }
 
  private:
-  bool fits(const ScreenBox& box) const;
+  bool fits(const ScreenBox& box, float padding) const;
+  bool fits(const ScreenBox& box) const { return fits(box, padding_); }
   float width_, height_, margin_, padding_;
   std::vector<ScreenBox> occupied_;
 };

@@ -137,7 +137,35 @@ struct MapRenderer::Impl {
   void composite(const gl::TextureFramebuffer& layer) const;
   void placeRiverNames(const FrameInput& frame, int w, int h, LabelPlacer& placer);
   void drawLegend(const ControlFrame& control, float s);
+  // Right edge of the title panel, which is as wide as the title or the date.
+  float titlePanelRight(const FrameInput& frame) const;
+  // Copies the base layer into the target: a blit where the target is single-sampled (on a CPU
+  // rasteriser far cheaper than a textured pass), else the composite pass; both pixel for pixel.
+  void copyBaseLayer(int w, int h) const;
+  const PixelRect* scissor = nullptr;  // set while draw() redraws one region only
 };
+
+namespace {
+
+// What the legend shows: the actors holding something, and whether any place is contested or
+// besieged. The legend is drawn from this alone, so frames with equal keys have equal legends.
+struct LegendKey {
+  std::set<std::string> present;
+  bool contested = false, besieged = false;
+  bool operator==(const LegendKey&) const = default;
+};
+
+LegendKey legendKeyOf(const ControlFrame& control) {
+  LegendKey key;
+  for (const PlaceState& state : control.states) {
+    key.present.insert(state.current->controller);
+    key.contested |= state.current->status == ControlStatus::Contested;
+    key.besieged |= state.current->status == ControlStatus::Besieged;
+  }
+  return key;
+}
+
+}  // namespace
 
 MapRenderer::MapRenderer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 MapRenderer::~MapRenderer() = default;
@@ -232,22 +260,32 @@ void MapRenderer::Impl::layoutLabels(const FrameInput& frame, int w, int h) {
   placeScreen.clear();
   TextStyle placeStyle = majorTown;
   placeStyle.size = style.townTextSize * 1.05f * s;
-  const float markerReserve = (style.markerRadius + 3.5f) * s;
+  const float markerReserve = (style.markerRadius + 1.5f) * s;
+  // A place almost on top of a more important one (East Mosul by Mosul) shares its marker's room
+  // and goes unlabelled, rather than blocking every spot around the important one.
+  std::vector<const TownPoint*> labelled;
   for (const TownPoint& t : scene->datasetPlaces) {
     const Vec2 p = mapToScreen(frame.view, w, h, t.position);
     if (p.x < 0 || p.y < 0 || p.x > w || p.y > h) continue;
+    bool merged = false;
+    for (const TownPoint* other : labelled) {
+      const Vec2 q = placeScreen[other->id];
+      merged |= std::hypot(p.x - q.x, p.y - q.y) < 2.5 * style.markerRadius * s;
+    }
     placeScreen[t.id] = p;
+    if (merged) continue;
+    labelled.push_back(&t);
     placer.reserve({static_cast<float>(p.x) - markerReserve, static_cast<float>(p.y) - markerReserve,
                     static_cast<float>(p.x) + markerReserve, static_cast<float>(p.y) + markerReserve});
   }
-  for (const TownPoint& t : scene->datasetPlaces) {
-    const auto it = placeScreen.find(t.id);
-    if (it == placeScreen.end()) continue;
-    const TextMetrics m = text->measure(t.name, placeStyle);
-    LabelRequest req{static_cast<float>(it->second.x), static_cast<float>(it->second.y), m.width, m.ascent, m.descent};
+  for (const TownPoint* t : labelled) {
+    const Vec2 p = placeScreen[t->id];
+    const TextMetrics m = text->measure(t->name, placeStyle);
+    LabelRequest req{static_cast<float>(p.x), static_cast<float>(p.y), m.width, m.ascent, m.descent};
     req.markerRadius = 0;  // already reserved
-    req.gap = markerReserve + 5.5f * s;  // clear of the reserved marker and the placer's padding
-    if (auto placed = placer.place(req)) labels.texts.push_back({t.name, placeStyle, placed->x, placed->baselineY});
+    req.padding = 1.5f * s;  // the dataset's places may crowd (Mosul): keep labels close
+    req.gap = markerReserve + 2.5f * s;
+    if (auto placed = placer.place(req)) labels.texts.push_back({t->name, placeStyle, placed->x, placed->baselineY});
   }
   auto nearDatasetPlace = [&](Vec2 p) {
     for (const auto& [id, q] : placeScreen)
@@ -382,13 +420,7 @@ void MapRenderer::Impl::drawLegend(const ControlFrame& frameControl, float s) {
   const ControlFrame& ctl = frameControl;
   if (!ctl.dataset || legendRows == 0) return;
   // Actors holding something on this date, in the dataset's order, then the status keys in use.
-  std::set<std::string> present;
-  bool contested = false, besieged = false;
-  for (const PlaceState& state : ctl.states) {
-    present.insert(state.current->controller);
-    contested |= state.current->status == ControlStatus::Contested;
-    besieged |= state.current->status == ControlStatus::Besieged;
-  }
+  const auto [present, contested, besieged] = legendKeyOf(ctl);
   const TextStyle legendStyle{FontStyle::Regular, style.legendTextSize * s, style.legendText};
   const float rowHeight = style.legendTextSize * 1.55f * s;
   const float pad = furniture.pad;
@@ -534,8 +566,12 @@ Result<void> MapRenderer::draw(const FrameInput& frame, RenderTarget& target) {
   }
 
   target.beginFrame();
+  if (im.scissor) {
+    glEnable(GL_SCISSOR_TEST);
+    glScissor(im.scissor->x0, h - im.scissor->y1, im.scissor->x1 - im.scissor->x0, im.scissor->y1 - im.scissor->y0);
+  }
   glDisable(GL_BLEND);
-  im.composite(*im.baseLayer);
+  im.copyBaseLayer(w, h);
   glEnable(GL_BLEND);
   if (frame.control) im.control->drawAreas(*frame.control, frame.view, w, h, s);
   glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA);  // the overlay is premultiplied
@@ -551,11 +587,7 @@ Result<void> MapRenderer::draw(const FrameInput& frame, RenderTarget& target) {
   // Title panel with the date, scale bar, attribution: drawn every frame (the date changes).
   const Impl::Furniture& f = im.furniture;
   const std::string dateText = frame.date.display();
-  const TextMetrics dm = im.text->measure(dateText, f.dateStyle);
-  float panelRight = f.margin + dm.width + 2 * f.pad;
-  if (!frame.title.empty())
-    panelRight = std::max(panelRight, f.margin + im.text->measure(frame.title, f.titleStyle).width + 2 * f.pad);
-  im.shapes->rect({f.margin, f.margin, panelRight, f.titleBottom}, st.panel);
+  im.shapes->rect({f.margin, f.margin, im.titlePanelRight(frame), f.titleBottom}, st.panel);
   im.shapes->rect(f.scalePanel, st.panel);
   const float barX = f.scalePanel.x0 + f.pad, barY = f.scalePanel.y1 - f.pad - f.barHeight;
   const Rgba dark = st.panelText;
@@ -569,10 +601,66 @@ Result<void> MapRenderer::draw(const FrameInput& frame, RenderTarget& target) {
   im.text->add(st.attribution, f.smallStyle, f.attributionX, f.attributionBaseline);
   im.text->draw(w, h);
 
+  glDisable(GL_SCISSOR_TEST);  // before endFrame: a multisample resolve is a blit, which it clips
   target.endFrame();
   const std::string err = gl::pendingError();
   if (!err.empty()) return makeError(ErrorKind::Render, "", "drawing the map failed: " + err);
   return {};
+}
+
+float MapRenderer::Impl::titlePanelRight(const FrameInput& frame) const {
+  const Furniture& f = furniture;
+  float right = f.margin + text->measure(frame.date.display(), f.dateStyle).width + 2 * f.pad;
+  if (!frame.title.empty()) right = std::max(right, f.margin + text->measure(frame.title, f.titleStyle).width + 2 * f.pad);
+  return right;
+}
+
+void MapRenderer::Impl::copyBaseLayer(int w, int h) const {
+  GLint sampleBuffers = 0, drawFramebuffer = 0;
+  glGetIntegerv(GL_SAMPLE_BUFFERS, &sampleBuffers);
+  if (sampleBuffers != 0) {
+    composite(*baseLayer);
+    return;
+  }
+  glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &drawFramebuffer);
+  glBindFramebuffer(GL_READ_FRAMEBUFFER, baseLayer->id());
+  glBlitFramebuffer(0, 0, w, h, 0, 0, w, h, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+  glBindFramebuffer(GL_READ_FRAMEBUFFER, static_cast<GLuint>(drawFramebuffer));
+}
+
+Result<void> MapRenderer::draw(const FrameInput& frame, RenderTarget& target, const PixelRect& region) {
+  if (region.empty()) return {};
+  impl_->scissor = &region;
+  auto result = draw(frame, target);
+  impl_->scissor = nullptr;
+  return result;
+}
+
+std::vector<PixelRect> MapRenderer::changedRegions(const FrameInput& before, const FrameInput& after, int width,
+                                                   int height) const {
+  const Impl& im = *impl_;
+  Damage damage(width, height);
+  auto keyOf = [&](const FrameInput& f) {
+    return Impl::LayerKey{f.view.centre.x, f.view.centre.y, f.view.unitsPerPixel, width, height, f.scale,
+                          f.title, f.control ? f.control->dataset : nullptr};
+  };
+  if (!im.baseLayer || !(keyOf(before) == im.layerKey) || !(keyOf(after) == im.layerKey) ||
+      (before.control == nullptr) != (after.control == nullptr)) {
+    damage.addAll();
+    return damage.rects();
+  }
+  const Impl::Furniture& f = im.furniture;
+  const float s = after.scale;
+  const float textPad = 2 + 2 * s;  // glyph overhang and anti-aliasing
+  if (before.date.display() != after.date.display())
+    damage.add(ScreenBox{f.margin, f.margin, std::max(im.titlePanelRight(before), im.titlePanelRight(after)),
+                         f.titleBottom},
+               textPad);
+  if (after.control) {
+    if (!(legendKeyOf(*before.control) == legendKeyOf(*after.control))) damage.add(im.legendReserved, textPad);
+    addControlDamage(*before.control, *after.control, after.view, width, height, s, im.style, im.placeScreen, damage);
+  }
+  return damage.rects();
 }
 
 }  // namespace frontline

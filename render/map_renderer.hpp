@@ -7,11 +7,13 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "geo/gis/map_scene.hpp"
 #include "geo/model/date.hpp"
 #include "geo/model/result.hpp"
 #include "render/control_frame.hpp"
+#include "render/frame_damage.hpp"
 #include "render/map_style.hpp"
 #include "render/map_view.hpp"
 #include "render/render_target.hpp"
@@ -37,6 +39,14 @@ class MapRenderer {
   ~MapRenderer();
 
   Result<void> draw(const FrameInput& frame, RenderTarget& target);
+  // Draws only inside `region` of the target; the rest keeps its pixels. Inside the region the
+  // pixels are those of a full draw (the scissor test changes nothing about rasterisation).
+  Result<void> draw(const FrameInput& frame, RenderTarget& target, const PixelRect& region);
+
+  // Where drawing `after` at width x height can give other pixels than `before` did: the date
+  // panel, the legend, changed areas, outlines and markers. Empty when the two look identical.
+  // The whole frame unless the last draw had the same view, size, scale, title and dataset.
+  std::vector<PixelRect> changedRegions(const FrameInput& before, const FrameInput& after, int width, int height) const;
 
  private:
   struct Impl;

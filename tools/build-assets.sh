@@ -366,6 +366,16 @@ package code MIT licence, Adam Averay).
                                  feature code, country code, cc2, admin1-4 codes, population,
                                  elevation, dem, timezone, modification date), no header,
                                  sorted by geonameid.
+
+  gazetteer/extras.tsv           not generated: kept by hand (see geo/gazetteer/alias_reader.hpp for
+                                 the format). Places missing from the GeoNames extract and spellings
+                                 that reports use, each row with the public page it was read from
+                                 (source_url: Wikipedia articles and mirrors, CC BY-SA; news reports).
+                                 Only names and coordinates are taken; rows with a geonameid add a
+                                 name to that GeoNames place.
+
+Dataset (datasets/isis-2014-2019/): compiled for frontline from the public reports cited in each
+row's source and url columns; facts only, in our own words. CC BY 4.0 (see its README.md).
 EOF
 
 # ---------------------------------------------------------------- install atomically

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <map>
 
 #include "geo/gis/geos_context.hpp"
@@ -30,6 +31,21 @@ GeosGeometry multiPolygonOf(const std::vector<Polygon>& polygons) {
       GEOSGeom_createCollection_r(h, GEOS_MULTIPOLYGON, parts.data(), static_cast<unsigned>(parts.size())));
   if (GEOSisValid_r(h, collection.get()) != 1) return GeosGeometry(GEOSMakeValid_r(h, collection.get()));
   return collection;
+}
+
+// Farthest distance from `from` to a vertex of a (convex) cell's shell.
+double maxDistance(GEOSContextHandle_t h, const GEOSGeometry* cell, Vec2 from) {
+  const GEOSGeometry* shell = GEOSGetExteriorRing_r(h, cell);
+  const GEOSCoordSequence* seq = shell ? GEOSGeom_getCoordSeq_r(h, shell) : nullptr;
+  unsigned n = 0;
+  if (!seq || !GEOSCoordSeq_getSize_r(h, seq, &n)) return std::numeric_limits<double>::infinity();
+  double best = 0;
+  for (unsigned k = 0; k < n; ++k) {
+    double x = 0, y = 0;
+    GEOSCoordSeq_getXY_r(h, seq, k, &x, &y);
+    best = std::max(best, std::hypot(x - from.x, y - from.y));
+  }
+  return best;
 }
 
 std::vector<Polygon> projectPolygons(const Projection& projection, const std::vector<Polygon>& polygons) {
@@ -196,8 +212,14 @@ Result<ControlAreas> ControlAreaBuilder::build(std::vector<ControlSite> sites) c
   std::map<std::string, std::vector<GEOSGeometry*>> byController;
   for (size_t i = 0; i < positions.size(); ++i) {
     if (!cells[i]) continue;
-    GeosGeometry circle(GEOSBuffer_r(h, points[i].get(), im.capUnits, 16));
-    GeosGeometry piece(GEOSIntersection_r(h, cells[i].get(), circle.get()));
+    // Most cells among many places are smaller than the cap: cut by the circle only when needed.
+    GeosGeometry piece;
+    if (maxDistance(h, cells[i].get(), positions[i]) <= im.capUnits) {
+      piece = std::move(cells[i]);
+    } else {
+      GeosGeometry circle(GEOSBuffer_r(h, points[i].get(), im.capUnits, 16));
+      piece.reset(GEOSIntersection_r(h, cells[i].get(), circle.get()));
+    }
     if (!piece) continue;
     const ClipShape* clip = im.clipFor(points[i].get());
     if (GEOSPreparedContains_r(h, clip->prepared.get(), piece.get()) != 1) {
@@ -224,6 +246,8 @@ Result<ControlAreas> ControlAreaBuilder::build(std::vector<ControlSite> sites) c
   for (auto& [controller, pieces] : byController) {
     GeosGeometry collection(
         GEOSGeom_createCollection_r(h, GEOS_GEOMETRYCOLLECTION, pieces.data(), static_cast<unsigned>(pieces.size())));
+    // A coverage union would be faster, but clipping by circles and borders leaves neighbours'
+    // shared edges noded differently, which it does not accept (measured: it always fell back).
     GeosGeometry merged(GEOSUnaryUnion_r(h, collection.get()));
     ControllerArea area;
     area.controller = controller;

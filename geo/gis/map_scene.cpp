@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <map>
 
 #include "geo/gazetteer/town_selection.hpp"
 #include "geo/gis/geos_context.hpp"
@@ -99,10 +100,22 @@ void addDatasetPlaces(MapScene& scene, const Projection& projection, const Timel
     TownPoint t;
     t.id = p.id;
     t.position = xy;
+    // Label with the spelling the dataset's reports use most (Raqqa rather than Ar Raqqah).
+    std::map<std::string, size_t> spellings;
+    for (const Event& e : p.events) ++spellings[e.placeName];
     t.name = p.name;
+    size_t best = 0;
+    for (const auto& [spelling, count] : spellings)
+      if (count > best && !spelling.empty()) best = count, t.name = spelling;
     t.countryCode = p.country;
     t.inFocus = true;
-    t.importance = static_cast<double>(p.events.size());  // more reported changes: more important
+    // Label priority: the town's own importance (population) if the gazetteer has it near by, plus
+    // how often the dataset reports on it.
+    double townImportance = 0;
+    for (const TownPoint& town : scene.towns)
+      if (std::hypot(town.position.x - xy.x, town.position.y - xy.y) < 3000 * (1 / scene.metresPerUnit))
+        townImportance = std::max(townImportance, town.importance);
+    t.importance = townImportance + 0.5 * static_cast<double>(p.events.size());
     scene.datasetPlaces.push_back(std::move(t));
   }
   std::stable_sort(scene.datasetPlaces.begin(), scene.datasetPlaces.end(),

@@ -2,6 +2,7 @@
 // state of one place at a date is a binary search: O(log n) per place.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -48,6 +49,8 @@ class Timeline {
 
  private:
   std::vector<PlaceTrack> places_;
+  std::vector<int32_t> days_;          // every place's event dates (Date::days), place after place
+  std::vector<uint32_t> placeBegin_;   // place k's dates are days_[placeBegin_[k] .. placeBegin_[k + 1])
   std::vector<Date> eventDates_;
   double transitionDays_ = 0;
 };

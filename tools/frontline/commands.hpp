@@ -13,6 +13,10 @@ struct Command {
 };
 
 Command addRenderCommand(CLI::App& parent);
+Command addAreasCommand(CLI::App& parent);
+Command addGeocodeCommand(CLI::App& parent);
+Command addCheckCommand(CLI::App& parent);
+Command addStateCommand(CLI::App& parent);
 #ifdef FRONTLINE_HAS_VIEWER
 Command addViewCommand(CLI::App& parent);
 #endif

@@ -21,6 +21,10 @@ int main(int argc, char** argv) {
 
   std::vector<Command> commands;
   commands.push_back(addRenderCommand(app));
+  commands.push_back(addAreasCommand(app));
+  commands.push_back(addGeocodeCommand(app));
+  commands.push_back(addCheckCommand(app));
+  commands.push_back(addStateCommand(app));
 #ifdef FRONTLINE_HAS_VIEWER
   commands.push_back(addViewCommand(app));
 #endif

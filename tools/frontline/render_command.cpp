@@ -8,6 +8,8 @@
 #include "commands.hpp"
 #include "geo/gis/map_loader.hpp"
 #include "geo/model/date.hpp"
+#include "data_options.hpp"
+#include "geo/gis/map_session.hpp"
 #include "map_options.hpp"
 #include "render/map_renderer.hpp"
 #include "render/offscreen_target.hpp"
@@ -21,10 +23,11 @@ struct RenderOptions {
   std::string date;
   std::string size = "1920x1080";
   float scale = 0;
-  std::string title = "Iraq and Syria";
+  std::string title;
   int samples = 4;
   bool verbose = false;
   MapArgs map;
+  DataArgs data;
 };
 
 int runRender(const RenderOptions& o) {
@@ -58,23 +61,31 @@ int runRender(const RenderOptions& o) {
                 << std::chrono::duration<double, std::milli>(now - stageStart).count() << " ms\n";
     stageStart = now;
   };
-  auto map = loadMap(*source);
+  auto data = loadDataArgs(o.data, o.map.assets, cmd, o.map.quiet);
+  if (!data) return fail(cmd, data.error());
+  stage("load dataset, geocode:");
+  auto session = MapSession::open(*source, std::move(data).value());
+  if (!session) return fail(cmd, session.error());
   stage("load layers, project, tessellate:");
-  if (!map) return fail(cmd, map.error());
+  const LoadedDataset* loaded = (*session)->data();
+  if (!date && loaded) date = loaded->dataset.end();
+  auto control = (*session)->frameAt(date ? *date : Date());
+  if (!control) return fail(cmd, control.error());
+  stage("areas of control:");
 
   auto target = OffscreenTarget::create(size->width, size->height, 0);
   if (!target) return fail(cmd, target.error());
   stage("create GL context:");
-  auto renderer = MapRenderer::create(map->scene, MapStyle{}, o.samples);
+  auto renderer = MapRenderer::create((*session)->scene(), MapStyle{}, o.samples);
   if (!renderer) return fail(cmd, renderer.error());
   stage("upload to GPU, load fonts:");
 
   FrameInput frame;
   if (date) frame.date = *date;
-  frame.title = o.title;
-  frame.view = fitView(map->scene.viewExtent, size->width, size->height);
+  frame.title = !o.title.empty() ? o.title : loaded ? loaded->dataset.settings.title : "Iraq and Syria";
+  frame.view = fitView((*session)->scene().viewExtent, size->width, size->height);
+  if (loaded) frame.control = &*control;
   frame.scale = o.scale > 0 ? o.scale : defaultScaleFor(size->width, size->height);
-  if (!date) frame.date = Date();
   if (auto r = (*renderer)->draw(frame, **target); !r) return fail(cmd, r.error());
   auto image = (*target)->readPixels();
   if (!image) return fail(cmd, image.error());
@@ -91,15 +102,16 @@ Command addRenderCommand(CLI::App& parent) {
   auto options = std::make_shared<RenderOptions>();
   CLI::App* app = parent.add_subcommand("render", "Render one still map to a PNG file (headless, no display needed).");
   app->add_option("-o,--output", options->output, "PNG file to write")->required();
-  app->add_option("--date", options->date, "Map date, YYYY-MM-DD (or YYYY-MM)");
+  app->add_option("--date", options->date, "Map date, YYYY-MM-DD (or YYYY-MM); default: the dataset's last date");
   app->add_option("--size", options->size, "Image size WIDTHxHEIGHT in pixels")->capture_default_str();
   app->add_option("--scale", options->scale,
                   "Text and line size factor (default: 1 at 1920x1080, 2 at 3840x2160)");
-  app->add_option("--title", options->title, "Title line")->capture_default_str();
+  app->add_option("--title", options->title, "Title line (default: the dataset's title)");
   app->add_option("--samples", options->samples, "Multisampling (anti-aliasing) samples, 0 to disable")
       ->capture_default_str();
   app->add_flag("-v,--verbose", options->verbose, "Print how long each stage took");
   addMapOptions(*app, options->map);
+  addDataOptions(*app, options->data);
   return {app, [options] { return runRender(*options); }};
 }
 

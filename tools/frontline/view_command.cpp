@@ -12,6 +12,8 @@
 #include "cli_support.hpp"
 #include "commands.hpp"
 #include "geo/model/date.hpp"
+#include "data_options.hpp"
+#include "geo/gis/map_session.hpp"
 #include "map_options.hpp"
 #include "render/map_renderer.hpp"
 #include "render/png_io.hpp"
@@ -24,11 +26,12 @@ namespace {
 struct ViewOptions {
   std::string date;
   std::string size = "1280x800";
-  std::string title = "Iraq and Syria";
+  std::string title;
   std::string screenshot;
   bool quit = false;
   bool hideUi = false;
   MapArgs map;
+  DataArgs data;
 };
 
 // Zooms by `factor` keeping the map point under (px, py) in place.
@@ -44,25 +47,31 @@ int runView(const ViewOptions& o) {
   const std::string cmd = "view";
   auto size = parseSize(o.size);
   if (!size) return fail(cmd, size.error());
-  Date date = Date();
+  std::optional<Date> requested;
   if (!o.date.empty()) {
     auto parsed = Date::parse(o.date);
     if (!parsed) return fail(cmd, makeError(ErrorKind::Usage, "--date", parsed.error().what));
-    date = *parsed;
+    requested = *parsed;
   }
   auto source = toMapSource(o.map, cmd);
   if (!source) return fail(cmd, source.error());
-  auto map = loadMap(*source);
-  if (!map) return fail(cmd, map.error());
-  auto window = WindowTarget::create("frontline - " + o.title, size->width, size->height, 0);
+  auto data = loadDataArgs(o.data, o.map.assets, cmd, o.map.quiet);
+  if (!data) return fail(cmd, data.error());
+  auto session = MapSession::open(*source, std::move(data).value());
+  if (!session) return fail(cmd, session.error());
+  const LoadedDataset* loaded = (*session)->data();
+  const Date date = requested ? *requested : loaded ? loaded->dataset.end() : Date();
+  const std::string title = !o.title.empty() ? o.title : loaded ? loaded->dataset.settings.title : "Iraq and Syria";
+  const MapScene& scene = (*session)->scene();
+  auto window = WindowTarget::create("frontline - " + title, size->width, size->height, 0);
   if (!window) return fail(cmd, window.error());
-  auto renderer = MapRenderer::create(map->scene);
+  auto renderer = MapRenderer::create(scene);
   if (!renderer) return fail(cmd, renderer.error());
   auto ui = ImGuiLayer::create(**window);
   if (!ui) return fail(cmd, ui.error());
 
   WindowTarget& win = **window;
-  MapView view = fitView(map->scene.viewExtent, win.width(), win.height());
+  MapView view = fitView(scene.viewExtent, win.width(), win.height());
   int lastW = win.width(), lastH = win.height();
   bool dragging = false, running = true, showUi = !o.hideUi;
   int frames = 0;
@@ -97,7 +106,7 @@ int runView(const ViewOptions& o) {
             case SDLK_RIGHT: view.centre.x += 60 * view.unitsPerPixel; break;
             case SDLK_UP: view.centre.y += 60 * view.unitsPerPixel; break;
             case SDLK_DOWN: view.centre.y -= 60 * view.unitsPerPixel; break;
-            case SDLK_0: view = fitView(map->scene.viewExtent, w, h); break;
+            case SDLK_0: view = fitView(scene.viewExtent, w, h); break;
             case SDLK_h: showUi = !showUi; break;
             default: break;
           }
@@ -106,12 +115,15 @@ int runView(const ViewOptions& o) {
       }
     }
     if (win.width() != lastW || win.height() != lastH) {
-      view = fitView(map->scene.viewExtent, win.width(), win.height());
+      view = fitView(scene.viewExtent, win.width(), win.height());
       lastW = win.width(), lastH = win.height();
     }
+    auto control = (*session)->frameAt(date);
+    if (!control) return fail(cmd, control.error());
     FrameInput frame;
     frame.date = date;
-    frame.title = o.title;
+    frame.title = title;
+    if (loaded) frame.control = &*control;
     frame.view = view;
     frame.scale = defaultScaleFor(win.width(), win.height());
     if (auto r = (*renderer)->draw(frame, win); !r) return fail(cmd, r.error());
@@ -121,8 +133,8 @@ int runView(const ViewOptions& o) {
       ImGui::SetNextWindowSize(ImVec2(280, 0), ImGuiCond_FirstUseEver);
       ImGui::Begin("frontline");
       ImGui::Text("Date: %s", date.iso().c_str());
-      ImGui::Text("Zoom: %.0f m per pixel", view.unitsPerPixel * map->scene.metresPerUnit);
-      if (ImGui::Button("Reset view (0)")) view = fitView(map->scene.viewExtent, win.width(), win.height());
+      ImGui::Text("Zoom: %.0f m per pixel", view.unitsPerPixel * scene.metresPerUnit);
+      if (ImGui::Button("Reset view (0)")) view = fitView(scene.viewExtent, win.width(), win.height());
       ImGui::TextDisabled("Drag to pan, wheel to zoom, H hides this panel");
       ImGui::End();
       (*ui)->endFrame();
@@ -150,11 +162,12 @@ Command addViewCommand(CLI::App& parent) {
   CLI::App* app = parent.add_subcommand("view", "Open the map in a window (needs a display; try xvfb-run).");
   app->add_option("--date", options->date, "Map date, YYYY-MM-DD (or YYYY-MM)");
   app->add_option("--size", options->size, "Window size WIDTHxHEIGHT")->capture_default_str();
-  app->add_option("--title", options->title, "Title line")->capture_default_str();
+  app->add_option("--title", options->title, "Title line (default: the dataset's title)");
   app->add_option("--screenshot", options->screenshot, "Save the window's content to this PNG once it is drawn");
   app->add_flag("--quit", options->quit, "Quit after --screenshot (for scripts and tests)");
   app->add_flag("--hide-ui", options->hideUi, "Start with the UI panel hidden (H toggles it)");
   addMapOptions(*app, options->map);
+  addDataOptions(*app, options->data);
   return {app, [options] { return runView(*options); }};
 }
 

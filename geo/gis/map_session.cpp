@@ -1,0 +1,41 @@
+#include "geo/gis/map_session.hpp"
+
+namespace frontline {
+
+MapSession::MapSession(LoadedMap map, std::optional<LoadedDataset> data)
+    : map_(std::move(map)), data_(std::move(data)) {}
+MapSession::~MapSession() = default;
+
+Result<std::unique_ptr<MapSession>> MapSession::open(MapSourceOptions source, std::optional<LoadedDataset> data) {
+  if (data && !data->dataset.settings.focusCountries.empty()) source.focusCountries = data->dataset.settings.focusCountries;
+  auto map = loadMap(source);
+  if (!map) return map.error();
+  std::unique_ptr<MapSession> session(new MapSession(std::move(map).value(), std::move(data)));
+  if (session->data_) {
+    const Dataset& dataset = session->data_->dataset;
+    addDatasetPlaces(session->map_.scene, session->map_.projection, dataset.timeline);
+    AreaOptions options;
+    options.capKm = dataset.settings.capKm;
+    options.crossBorders = dataset.settings.crossBorders;
+    auto builder = ControlAreaBuilder::create(session->map_.layers, session->map_.projection,
+                                              session->map_.scene.metresPerUnit, options);
+    if (!builder) return builder.error();
+    session->builder_ = std::move(builder).value();
+    session->cache_ = std::make_unique<ControlAreaCache>(dataset.timeline, *session->builder_);
+  }
+  return session;
+}
+
+Result<ControlFrame> MapSession::frameAt(Date date, double dayFraction) {
+  ControlFrame frame;
+  if (!data_) return frame;
+  auto entry = cache_->at(date);
+  if (!entry) return entry.error();
+  frame.dataset = &data_->dataset;
+  frame.states = data_->dataset.timeline.controlAt(date, dayFraction);
+  frame.areas = entry->areas;
+  frame.interval = entry->interval;
+  return frame;
+}
+
+}  // namespace frontline

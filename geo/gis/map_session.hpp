@@ -1,0 +1,41 @@
+// A map with its dataset, ready to draw frames: the base map (projected, tessellated), the
+// dataset's places added to it, and areas of control computed once per interval between event
+// dates. The viewer, the exporter and `render` all draw through one of these.
+#pragma once
+
+#include <memory>
+#include <optional>
+
+#include "geo/gis/control_area_cache.hpp"
+#include "geo/gis/control_frame.hpp"
+#include "geo/gis/dataset_loader.hpp"
+#include "geo/gis/map_loader.hpp"
+
+namespace frontline {
+
+class MapSession {
+ public:
+  // `data` may be empty for a bare base map. The dataset's focus countries (if any) replace
+  // `source.focusCountries`.
+  static Result<std::unique_ptr<MapSession>> open(MapSourceOptions source, std::optional<LoadedDataset> data);
+  ~MapSession();
+
+  const LoadedMap& map() const { return map_; }
+  const MapScene& scene() const { return map_.scene; }
+  const LoadedDataset* data() const { return data_ ? &*data_ : nullptr; }
+
+  // The control state at `date` plus `dayFraction` of a day (0 .. 1) for smooth animation.
+  // Without a dataset: an empty frame (no dataset, no areas).
+  Result<ControlFrame> frameAt(Date date, double dayFraction = 0);
+
+  size_t intervalsComputed() const { return cache_ ? cache_->computedCount() : 0; }
+
+ private:
+  MapSession(LoadedMap map, std::optional<LoadedDataset> data);
+  LoadedMap map_;
+  std::optional<LoadedDataset> data_;
+  std::unique_ptr<ControlAreaBuilder> builder_;
+  std::unique_ptr<ControlAreaCache> cache_;
+};
+
+}  // namespace frontline
