@@ -4,9 +4,10 @@
 
 namespace frontline {
 
-Rgba actorColor(const Dataset& dataset, const std::string& actorId) {
+Rgba actorColor(const Dataset& dataset, const std::string& actorId, bool colourBlindPalette) {
   const Actor* actor = dataset.actor(actorId);
-  const uint32_t c = actor ? actor->color : 0x888888;
+  uint32_t c = actor ? actor->color : 0x888888;
+  if (actor && colourBlindPalette) c = defaultActorColor(static_cast<size_t>(actor - dataset.actors.data()));
   return {static_cast<float>((c >> 16) & 0xFF) / 255.0f, static_cast<float>((c >> 8) & 0xFF) / 255.0f,
           static_cast<float>(c & 0xFF) / 255.0f, 1.0f};
 }
@@ -74,14 +75,14 @@ void ControlLayer::drawAreas(const ControlFrame& frame, const MapView& view, int
     const ControlSite& site = frame.areas->sites[cell.site];
     const auto found = stateById.find(site.placeId);
     const PlaceState* state = found == stateById.end() ? nullptr : found->second;
-    const Rgba now = actorColor(*frame.dataset, site.controller).withAlpha(alpha);
+    const Rgba now = actorColor(*frame.dataset, site.controller, style_.colourBlindPalette).withAlpha(alpha);
     const Rgba other = site.otherController.empty() ? Rgba{0, 0, 0, 0}
-                                                    : actorColor(*frame.dataset, site.otherController).withAlpha(alpha);
+                                                    : actorColor(*frame.dataset, site.otherController, style_.colourBlindPalette).withAlpha(alpha);
     glUniform3f(p.uniform("u_circle"), 0, 0, -1);
     setColor("u_hatchColor", Rgba{0, 0, 0, 0});
     if (state && state->changing()) {
       // The previous holder's colour, with the new one spreading outward from the place.
-      setColor("u_color", actorColor(*frame.dataset, state->previous->controller).withAlpha(alpha));
+      setColor("u_color", actorColor(*frame.dataset, state->previous->controller, style_.colourBlindPalette).withAlpha(alpha));
       cells_->draw(cellRanges_[i]);
       const double radius = state->transition * cell.reach;
       glUniform3f(p.uniform("u_circle"), static_cast<float>(cell.position.x - origin_.x),
@@ -102,7 +103,7 @@ void ControlLayer::drawAreas(const ControlFrame& frame, const MapView& view, int
   glUniform1f(l.uniform("u_widthScale"), style_.areaOutlineWidth * scale);
   glUniform2f(l.uniform("u_dash"), 0, 0);
   for (const auto& [controller, range] : outlineRanges_) {
-    const Rgba c = darker(actorColor(*frame.dataset, controller), 0.8f).withAlpha(0.85f);
+    const Rgba c = darker(actorColor(*frame.dataset, controller, style_.colourBlindPalette), 0.8f).withAlpha(0.85f);
     glUniform4f(l.uniform("u_color"), c.r, c.g, c.b, c.a);
     outlines_->draw(range);
   }
@@ -116,7 +117,7 @@ void ControlLayer::addMarkers(const ControlFrame& frame, const std::unordered_ma
     const auto pos = screen.find(s.place->id);
     if (pos == screen.end()) continue;
     const float x = static_cast<float>(pos->second.x), y = static_cast<float>(pos->second.y);
-    const Rgba c = actorColor(*frame.dataset, s.current->controller);
+    const Rgba c = actorColor(*frame.dataset, s.current->controller, style_.colourBlindPalette);
     switch (s.current->status) {
       case ControlStatus::Control:
         shapes.dot(x, y, r, 1.5f * scale, c, Rgba{1, 1, 1, 1});

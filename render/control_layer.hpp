@@ -19,6 +19,7 @@ namespace frontline {
 class ControlLayer {
  public:
   static Result<std::unique_ptr<ControlLayer>> create(Vec2 origin, const MapStyle& style);
+  void setStyle(const MapStyle& style) { style_ = style; }
 
   void drawAreas(const ControlFrame& frame, const MapView& view, int width, int height, float scale);
   // Queues a marker per place into `shapes`; positions are the places' screen positions by id.

@@ -82,6 +82,8 @@ struct MapRenderer::Impl {
     float scale = 0;
     std::string title;
     const Dataset* dataset = nullptr;
+    LayerVisibility layers;
+    int styleVersion = 0;
     bool operator==(const LayerKey&) const = default;
   };
   LayerKey layerKey;
@@ -100,6 +102,7 @@ struct MapRenderer::Impl {
   Furniture furniture;
 
   int samples = 4;
+  int styleVersion = 0;
   std::optional<gl::ColorFramebuffer> msaa;
   std::optional<gl::TextureFramebuffer> baseLayer, overlayLayer;
   gl::Program compositeProgram;
@@ -431,7 +434,7 @@ void MapRenderer::Impl::drawLegend(const ControlFrame& frameControl, float s) {
   };
   std::vector<Row> rows;
   for (const Actor& a : ctl.dataset->actors)
-    if (present.count(a.id)) rows.push_back({a.name, actorColor(*ctl.dataset, a.id), 0});
+    if (present.count(a.id)) rows.push_back({a.name, actorColor(*ctl.dataset, a.id, style.colourBlindPalette), 0});
   if (contested) rows.push_back({"Contested (hatched)", Rgba{0.4f, 0.4f, 0.4f, 1}, 1});
   if (besieged) rows.push_back({"Besieged", Rgba{0.4f, 0.4f, 0.4f, 1}, 2});
   if (rows.empty()) return;
@@ -515,8 +518,8 @@ Result<void> MapRenderer::Impl::renderLayers(const FrameInput& frame, int w, int
   if (auto r = begin(overlayLayer, Rgba{0, 0, 0, 0}); !r) return r;
   useMapProgram(lineProgram, frame.view, w, h);
   line(coast, st.coast, s);
-  line(provinces, st.provinceLine, s, st.provinceDash * s, st.provinceGap * s);
-  line(rivers, st.river, s);
+  if (frame.layers.provinces) line(provinces, st.provinceLine, s, st.provinceDash * s, st.provinceGap * s);
+  if (frame.layers.rivers) line(rivers, st.river, s);
   useMapProgram(fillProgram, frame.view, w, h);
   fill(lakes, st.lakes);
   useMapProgram(lineProgram, frame.view, w, h);
@@ -524,10 +527,12 @@ Result<void> MapRenderer::Impl::renderLayers(const FrameInput& frame, int w, int
   line(borders, st.borderCasing, st.borderCasingWidth * s);
   line(borders, st.border, st.borderWidth * s);
   // Towns are small hollow dots, so that they never read as the dataset's coloured markers.
-  for (const auto& d : labels.dots)
+  if (frame.layers.labels)
+    for (const auto& d : labels.dots)
     shapes->dot(d.x, d.y, d.radius, 1.4f * s, st.townDotStroke, d.focus ? st.townDot : st.otherTownDot);
   shapes->draw(w, h);
-  for (const auto& t : labels.texts) text->add(t.text, t.style, t.x, t.baseline, t.angle);
+  if (frame.layers.labels)
+    for (const auto& t : labels.texts) text->add(t.text, t.style, t.x, t.baseline, t.angle);
   text->draw(w, h);
   if (samples > 1)
     if (auto r = finishLayer(overlayLayer, w, h); !r) return r;
@@ -544,6 +549,14 @@ void MapRenderer::Impl::composite(const gl::TextureFramebuffer& layer) const {
   glBindVertexArray(0);
 }
 
+void MapRenderer::setStyle(const MapStyle& style) {
+  impl_->style = style;
+  impl_->control->setStyle(style);
+  ++impl_->styleVersion;  // invalidates the cached layers
+}
+
+const std::unordered_map<std::string, Vec2>& MapRenderer::placePositions() const { return impl_->placeScreen; }
+
 Result<void> MapRenderer::draw(const FrameInput& frame, RenderTarget& target) {
   Impl& im = *impl_;
   const MapStyle& st = im.style;
@@ -557,7 +570,8 @@ Result<void> MapRenderer::draw(const FrameInput& frame, RenderTarget& target) {
 
   // The base map only changes with the view: draw it into cached layers when that changes.
   const Impl::LayerKey key{frame.view.centre.x, frame.view.centre.y, frame.view.unitsPerPixel, w, h, frame.scale,
-                           frame.title, frame.control ? frame.control->dataset : nullptr};
+                           frame.title, frame.control ? frame.control->dataset : nullptr, frame.layers,
+                           im.styleVersion};
   if (!(key == im.layerKey) || !im.baseLayer || !im.overlayLayer) {
     im.layoutFurniture(frame, w, h);
     im.layoutLabels(frame, w, h);
@@ -573,13 +587,13 @@ Result<void> MapRenderer::draw(const FrameInput& frame, RenderTarget& target) {
   glDisable(GL_BLEND);
   im.copyBaseLayer(w, h);
   glEnable(GL_BLEND);
-  if (frame.control) im.control->drawAreas(*frame.control, frame.view, w, h, s);
+  if (frame.control && frame.layers.areas) im.control->drawAreas(*frame.control, frame.view, w, h, s);
   glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA);  // the overlay is premultiplied
   im.composite(*im.overlayLayer);
   glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
 
   if (frame.control) {
-    im.control->addMarkers(*frame.control, im.placeScreen, s, *im.shapes);
+    if (frame.layers.markers) im.control->addMarkers(*frame.control, im.placeScreen, s, *im.shapes);
     im.shapes->draw(w, h);
     im.drawLegend(*frame.control, s);
   }
@@ -642,7 +656,7 @@ std::vector<PixelRect> MapRenderer::changedRegions(const FrameInput& before, con
   Damage damage(width, height);
   auto keyOf = [&](const FrameInput& f) {
     return Impl::LayerKey{f.view.centre.x, f.view.centre.y, f.view.unitsPerPixel, width, height, f.scale,
-                          f.title, f.control ? f.control->dataset : nullptr};
+                          f.title, f.control ? f.control->dataset : nullptr, f.layers, im.styleVersion};
   };
   if (!im.baseLayer || !(keyOf(before) == im.layerKey) || !(keyOf(after) == im.layerKey) ||
       (before.control == nullptr) != (after.control == nullptr)) {

@@ -7,6 +7,7 @@
 
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "geo/gis/map_scene.hpp"
@@ -20,12 +21,19 @@
 
 namespace frontline {
 
+// Which parts of the map to draw (the viewer's layer toggles).
+struct LayerVisibility {
+  bool areas = true, markers = true, labels = true, rivers = true, provinces = true;
+  bool operator==(const LayerVisibility&) const = default;
+};
+
 struct FrameInput {
   Date date;                 // map time; drawn under the title
   std::string title;         // first line of the title panel; may be empty
   MapView view;              // what part of the map is shown
   float scale = 1;           // text and line size factor (1 for 1920x1080, 2 for 3840x2160)
   const ControlFrame* control = nullptr;  // areas, markers and legend; none for a bare base map
+  LayerVisibility layers;
 };
 
 // The scale factor for an output size: 1 at 1920x1080, proportional above, not below 0.75.
@@ -39,6 +47,10 @@ class MapRenderer {
   ~MapRenderer();
 
   Result<void> draw(const FrameInput& frame, RenderTarget& target);
+  // Changes colours and sizes (e.g. to MapStyle::projector()); the next draw redraws everything.
+  void setStyle(const MapStyle& style);
+  // Where a dataset place was drawn in the last frame (pixels), by place id: for hit-testing.
+  const std::unordered_map<std::string, Vec2>& placePositions() const;
   // Draws only inside `region` of the target; the rest keeps its pixels. Inside the region the
   // pixels are those of a full draw (the scissor test changes nothing about rasterisation).
   Result<void> draw(const FrameInput& frame, RenderTarget& target, const PixelRect& region);

@@ -9,6 +9,10 @@
 namespace frontline {
 
 struct MapStyle {
+  // Presets: the default look, and a high-contrast one for projectors in lit classrooms.
+  static MapStyle standard() { return {}; }
+  static MapStyle projector();
+
   Rgba sea = Rgba::hex("#c6d9e4");
   Rgba land = Rgba::hex("#e4dfd3");
   Rgba focusLand = Rgba::hex("#f6f3ea");
@@ -56,6 +60,8 @@ struct MapStyle {
   float dateSize = 38.0f;
   float smallTextSize = 11.5f;
   float haloWidth = 1.6f;
+
+  bool colourBlindPalette = false;  // replace the dataset's actor colours with Okabe-Ito
 
   std::string attribution = "Base map: Natural Earth (public domain) \xC2\xB7 Places: GeoNames (CC BY 4.0)";
 };

@@ -12,11 +12,12 @@ namespace frontline {
 
 class ControlAreaCache {
  public:
-  // Both must outlive the cache.
-  ControlAreaCache(const Timeline& timeline, const ControlAreaBuilder& builder);
+  // All three must outlive the cache. Overrides apply from their date on.
+  ControlAreaCache(const Timeline& timeline, const ControlAreaBuilder& builder,
+                   std::vector<std::pair<Date, OverrideArea>> overrides = {});
 
   struct Entry {
-    size_t interval = 0;  // Timeline::intervalAt(date): identifies the areas
+    size_t interval = 0;  // identifies the areas: events and overrides in force
     std::shared_ptr<const ControlAreas> areas;
   };
   Result<Entry> at(Date date);
@@ -26,6 +27,7 @@ class ControlAreaCache {
  private:
   const Timeline& timeline_;
   const ControlAreaBuilder& builder_;
+  std::vector<std::pair<Date, OverrideArea>> overrides_;  // sorted by date
   std::map<size_t, std::shared_ptr<const ControlAreas>> cache_;
   size_t computed_ = 0;
 };

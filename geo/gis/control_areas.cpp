@@ -142,7 +142,8 @@ Result<std::unique_ptr<ControlAreaBuilder>> ControlAreaBuilder::create(const Bas
   return std::unique_ptr<ControlAreaBuilder>(new ControlAreaBuilder(std::move(impl)));
 }
 
-Result<ControlAreas> ControlAreaBuilder::build(std::vector<ControlSite> sites) const {
+Result<ControlAreas> ControlAreaBuilder::build(std::vector<ControlSite> sites,
+                                               const std::vector<OverrideArea>& overrides) const {
   GEOSContextHandle_t h = geosHandle();
   const Impl& im = *impl_;
   ControlAreas areas;
@@ -209,7 +210,8 @@ Result<ControlAreas> ControlAreaBuilder::build(std::vector<ControlSite> sites) c
     GEOSSTRtree_destroy_r(h, tree);
   }
 
-  std::map<std::string, std::vector<GEOSGeometry*>> byController;
+  // The derived piece of each site, before overrides cut into it.
+  std::vector<std::pair<size_t, GeosGeometry>> pieces;  // (site index, geometry)
   for (size_t i = 0; i < positions.size(); ++i) {
     if (!cells[i]) continue;
     // Most cells among many places are smaller than the cap: cut by the circle only when needed.
@@ -228,6 +230,41 @@ Result<ControlAreas> ControlAreaBuilder::build(std::vector<ControlSite> sites) c
       piece = std::move(clipped);
     }
     if (GEOSisEmpty_r(h, piece.get())) continue;
+    pieces.emplace_back(i, std::move(piece));
+  }
+
+  // User-drawn areas replace what lies beneath them.
+  for (const OverrideArea& override : overrides) {
+    std::vector<Polygon> projected = projectPolygons(*im.projection, override.polygons);
+    GeosGeometry shape = multiPolygonOf(projected);
+    if (!shape || GEOSisEmpty_r(h, shape.get())) continue;
+    shape.reset(GEOSIntersection_r(h, shape.get(), im.land.geometry.get()));  // land only, like the rest
+    if (!shape || GEOSisEmpty_r(h, shape.get())) continue;
+    for (auto& [index, piece] : pieces) {
+      if (GEOSIntersects_r(h, piece.get(), shape.get()) != 1) continue;
+      GeosGeometry rest(GEOSDifference_r(h, piece.get(), shape.get()));
+      if (rest) piece = std::move(rest);
+    }
+    ControlSite site;
+    site.placeId = "override:" + std::to_string(areas.sites.size());
+    site.name = override.label;
+    site.controller = override.controller;
+    const Vec2 centroid = [&] {
+      GeosGeometry c(GEOSPointOnSurface_r(h, shape.get()));
+      double x = 0, y = 0;
+      if (c) GEOSGeomGetX_r(h, c.get(), &x), GEOSGeomGetY_r(h, c.get(), &y);
+      return Vec2{x, y};
+    }();
+    site.lonLat = im.projection->inverse(centroid);
+    areas.sites.push_back(std::move(site));
+    positions.push_back(centroid);
+    siteOf.push_back(areas.sites.size() - 1);
+    pieces.emplace_back(positions.size() - 1, std::move(shape));
+  }
+
+  std::map<std::string, std::vector<GEOSGeometry*>> byController;
+  for (auto& [i, piece] : pieces) {
+    if (!piece || GEOSisEmpty_r(h, piece.get())) continue;
     ControlCell cell;
     cell.site = siteOf[i];
     cell.position = positions[i];

@@ -43,6 +43,12 @@ struct ControlAreas {
   std::vector<ControllerArea> byController;  // sorted by controller id
 };
 
+struct OverrideArea {
+  std::string controller;
+  std::vector<Polygon> polygons;  // lon/lat
+  std::string label;              // for the areas' site name, e.g. "areas.gpkg feature 3"
+};
+
 struct AreaOptions {
   double capKm = 35;
   bool crossBorders = false;
@@ -57,7 +63,9 @@ class ControlAreaBuilder {
                                                             double metresPerUnit, AreaOptions options);
   ~ControlAreaBuilder();
 
-  Result<ControlAreas> build(std::vector<ControlSite> sites) const;
+  // `overrides`: user-drawn areas (lon/lat) that replace the derived ones where they lie, applied
+  // in order (a later one wins where two overlap). Each becomes a cell of its own.
+  Result<ControlAreas> build(std::vector<ControlSite> sites, const std::vector<OverrideArea>& overrides = {}) const;
   // Map units <-> lon/lat for writing areas out.
   const Projection& projection() const;
 

@@ -21,7 +21,10 @@ Result<std::unique_ptr<MapSession>> MapSession::open(MapSourceOptions source, st
                                               session->map_.scene.metresPerUnit, options);
     if (!builder) return builder.error();
     session->builder_ = std::move(builder).value();
-    session->cache_ = std::make_unique<ControlAreaCache>(dataset.timeline, *session->builder_);
+    std::vector<std::pair<Date, OverrideArea>> overrides;
+    for (const AreaOverride& o : session->data_->areaOverrides)
+      overrides.push_back({o.date, OverrideArea{o.controller, o.polygons, o.where.text()}});
+    session->cache_ = std::make_unique<ControlAreaCache>(dataset.timeline, *session->builder_, std::move(overrides));
   }
   return session;
 }
