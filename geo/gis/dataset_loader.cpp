@@ -101,6 +101,7 @@ class Loader {
   EventColumns columns_;
   bool skipTable_ = false;
   size_t rowsRead_ = 0, acledTransfers_ = 0, acledSkipped_ = 0;
+  size_t eventTables_ = 0;
 };
 
 Result<void> Loader::loadGazetteer(const Manifest& manifest) {
@@ -160,7 +161,6 @@ void Loader::onHeader(const TableHeader& header) {
   c.quote = header.find("quote");
   c.confidence = header.find("confidence");
   c.notes = header.find("notes");
-  events_.reserve(events_.size() + header.expectedRows);
   std::string missing;
   for (auto [index, name] : std::initializer_list<std::pair<int, const char*>>{
            {c.date, "date"}, {c.place, "place"}, {c.controller, "controller"}})
@@ -174,7 +174,10 @@ void Loader::onHeader(const TableHeader& header) {
                   columns.empty() ? "none" : columns, ")"}),
           true);
     skipTable_ = true;
+    return;
   }
+  // Room for every row at once: growing a vector of a million events would move them all twice.
+  events_.reserve(events_.size() + header.expectedRows);
 }
 
 void Loader::onRow(const TableRow& row) {
@@ -296,7 +299,8 @@ Result<void> Loader::readEvents(const std::filesystem::path& path, const std::st
   if (columns_.acled)
     out_.notes.push_back(concat({file_, ": ACLED export: ", std::to_string(acledTransfers_), " territorial transfers read, ",
                                  std::to_string(acledSkipped_), " other rows skipped"}));
-  if (!skipTable_ && rowsRead_ == 0)
+  // An empty table among several is worth a word; a dataset with no events at all is an error anyway.
+  if (!skipTable_ && rowsRead_ == 0 && (columns_.acled || eventTables_ > 1))
     issue({file_, 0, 0}, columns_.acled ? "no territorial transfers (sub_event_type) in this ACLED export" : "no event rows",
           false);
   return {};
@@ -410,6 +414,7 @@ Result<LoadedDataset> Loader::load(const std::filesystem::path& path) {
     for (const DatasetIssue& i : out_.dataset.issues) order(i.where.file);
   }
 
+  eventTables_ = manifest.events.size();
   for (const ManifestFile& f : manifest.events) {
     auto read = readEvents(f.path, f.layer);
     if (read) continue;
@@ -425,8 +430,12 @@ Result<LoadedDataset> Loader::load(const std::filesystem::path& path) {
   if (eventCount == 0 && !out_.dataset.hasErrors()) issue({out_.dataset.source, 0, 0}, "the dataset has no events", true);
 
   auto& issues = out_.dataset.issues;
+  auto rank = [&](const std::string& file) {
+    const auto it = fileOrder_.find(file);
+    return it == fileOrder_.end() ? fileOrder_.size() : it->second;
+  };
   std::stable_sort(issues.begin(), issues.end(), [&](const DatasetIssue& a, const DatasetIssue& b) {
-    const size_t fa = fileOrder_[a.where.file], fb = fileOrder_[b.where.file];
+    const size_t fa = rank(a.where.file), fb = rank(b.where.file);
     if (fa != fb) return fa < fb;
     if (a.where.row != b.where.row) return a.where.row < b.where.row;
     return a.where.column < b.where.column;

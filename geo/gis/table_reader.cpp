@@ -127,6 +127,8 @@ Result<void> scanTable(const std::filesystem::path& path, const TableReadOptions
   if (!std::filesystem::exists(path, ec)) return makeError(ErrorKind::Input, where, "no such file");
   if (std::filesystem::is_directory(path, ec) && lowerExtension(path) != ".gdb")
     return makeError(ErrorKind::Input, where, "is a folder, not a table");
+  if (std::filesystem::is_regular_file(path, ec) && std::filesystem::file_size(path, ec) == 0 && !ec)
+    return makeError(ErrorKind::Input, where, "is empty");
 
   const std::string ext = lowerExtension(path);
   if ((ext == ".csv" || ext == ".tsv") && !options.ogrForCsv &&

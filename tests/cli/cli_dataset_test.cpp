@@ -5,7 +5,10 @@
 #include <ogrsf_frmts.h>
 
 #include <filesystem>
+#include <map>
 #include <sstream>
+#include <string>
+#include <vector>
 
 #include "support/fixtures.hpp"
 #include "support/run_command.hpp"
@@ -100,8 +103,16 @@ TEST(StateCommand, BundledDatasetOn4November2017) {
   EXPECT_NE(byPlace["Deir ez-Zor"][6].find("https://"), std::string::npos);
   EXPECT_EQ(byPlace["Raqqa"][1], "35.9528");
   EXPECT_EQ(byPlace["Raqqa"][2], "39.0079");
-  // Places first reported later are not listed yet.
-  EXPECT_EQ(byPlace.count("Baghouz"), 0u);
+  EXPECT_EQ(byPlace.count("Baghouz"), 0u);  // listed under the spelling most reports use
+  EXPECT_EQ(byPlace["Baghuz"][3], "islamic_state");
+
+  // Places first reported later are not listed yet: on 2 January 2014 only the 19 places with
+  // January 2014 (month precision) reports are.
+  auto early = runCommand(frontline() + " state --date 2014-01-02");
+  ASSERT_EQ(early.exitCode, 0) << early.err;
+  const auto earlyRows = tsvRows(early.out);
+  EXPECT_EQ(earlyRows.size(), 20u);
+  for (const auto& row : earlyRows) EXPECT_NE(row[0], "Ramadi");  // first reported on 3 January
 }
 
 TEST(StateCommand, WritesGeoJsonPointsAtomically) {

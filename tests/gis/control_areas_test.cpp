@@ -58,12 +58,17 @@ TEST(ControlAreas, NearestPlaceWithinTheCapClippedToItsCountry) {
     for (const Polygon& p : cell.polygons)
       for (Vec2 v : p.outer) {
         EXPECT_LE(std::hypot(v.x - cell.position.x, v.y - cell.position.y), cap * 1.001);
-        if (west) EXPECT_LE(v.x, borderX + 1.0);
+        if (west) {
+          EXPECT_LE(v.x, borderX + 1.0);
+        }
       }
     // A full circle of the cap is pi r^2; the west cell is cut by the border, the east one is whole.
     const double full = M_PI * cap * cap;
-    if (west) EXPECT_LT(area(cell.triangles), 0.75 * full);
-    else EXPECT_NEAR(area(cell.triangles), full, full * 0.01);
+    if (west) {
+      EXPECT_LT(area(cell.triangles), 0.75 * full);
+    } else {
+      EXPECT_NEAR(area(cell.triangles), full, full * 0.01);
+    }
   }
   ASSERT_EQ(areas->byController.size(), 2u);
   EXPECT_EQ(areas->byController[0].controller, "blue");

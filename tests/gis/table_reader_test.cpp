@@ -79,12 +79,12 @@ TEST(DatasetTable, OldMacLineEndsAreLeftToOgr) {
   EXPECT_EQ(table->rows[1].values[1], "Anah");
 }
 
-class SpreadsheetRows : public ::testing::TestWithParam<std::pair<const char*, const char*>> {};
+class SpreadsheetRows : public ::testing::TestWithParam<std::pair<std::string, std::string>> {};
 
 TEST_P(SpreadsheetRows, RowsAreSheetRowsAndHeadersAreForced) {
   const auto [driver, ext] = GetParam();
   const auto dir = test::freshDir("table-sheet");
-  const auto path = dir / (std::string("events") + ext);
+  const auto path = dir / ("events" + ext);
   // All-text cells: without a forced header the driver would read the header as a data row.
   test::writeTable(path, driver,
                    {{"Date", "Place", "Lat"}, {{"2017-10-17", "Raqqa", "35.95"}, {"", "", ""}, {"2017-10", "Mosul", "007"}}});
@@ -100,8 +100,9 @@ TEST_P(SpreadsheetRows, RowsAreSheetRowsAndHeadersAreForced) {
   EXPECT_EQ(table->rows[2].values, (std::vector<std::string>{"2017-10", "Mosul", "007"}));
 }
 
-INSTANTIATE_TEST_SUITE_P(Ogr, SpreadsheetRows,
-                         ::testing::Values(std::make_pair("XLSX", ".xlsx"), std::make_pair("ODS", ".ods")));
+INSTANTIATE_TEST_SUITE_P(DatasetTable, SpreadsheetRows,
+                         ::testing::Values(std::make_pair(std::string("XLSX"), std::string(".xlsx")),
+                                           std::make_pair(std::string("ODS"), std::string(".ods"))));
 
 TEST(DatasetTable, GeoJsonRowsArePositionsWithPoints) {
   const auto dir = test::freshDir("table-geojson");
