@@ -28,6 +28,14 @@ struct Rgba {
     return {v[0], v[1], v[2], v[3]};
   }
   constexpr Rgba withAlpha(float alpha) const { return {r, g, b, alpha}; }
+  // 8-bit channels for vertex data.
+  void toBytes(uint8_t out[4]) const {
+    const float v[4] = {r, g, b, a};
+    for (int i = 0; i < 4; ++i) {
+      const float c = v[i] < 0 ? 0 : v[i] > 1 ? 1 : v[i];
+      out[i] = static_cast<uint8_t>(c * 255.0f + 0.5f);
+    }
+  }
 };
 
 }  // namespace frontline

@@ -1,5 +1,7 @@
 #include "render/png_io.hpp"
 
+#include "geo/model/atomic_file.hpp"
+
 #include <png.h>
 #include <unistd.h>
 
@@ -7,19 +9,9 @@
 #include <csetjmp>
 #include <cstdio>
 #include <cstring>
-#include <random>
 
 namespace frontline {
 namespace {
-
-std::filesystem::path temporarySibling(const std::filesystem::path& path) {
-  std::random_device rd;
-  char suffix[32];
-  std::snprintf(suffix, sizeof suffix, ".tmp-%08x", rd());
-  std::string name = ".";  // hidden, and built piecewise (GCC 12 -Wrestrict false positive)
-  name.append(path.filename().string()).append(suffix);
-  return path.parent_path() / name;
-}
 
 struct WriteState {
   std::string error;
@@ -68,16 +60,7 @@ Result<void> writePngAtomic(const std::filesystem::path& path, const Image& imag
   FILE* file = std::fopen(temp.c_str(), "wb");
   if (!file) return makeError(ErrorKind::Io, where, std::string("cannot write: ") + std::strerror(errno));
   WriteState state;
-  std::string error = encode(file, image, compressionLevel, state);
-  if (error.empty() && std::fflush(file) != 0) error = std::strerror(errno);
-  if (error.empty() && ::fsync(fileno(file)) != 0 && errno != EINVAL) error = std::strerror(errno);
-  if (std::fclose(file) != 0 && error.empty()) error = std::strerror(errno);
-  if (error.empty() && std::rename(temp.c_str(), path.c_str()) != 0) error = std::strerror(errno);
-  if (!error.empty()) {
-    std::remove(temp.c_str());
-    return makeError(ErrorKind::Io, where, "cannot write PNG: " + error);
-  }
-  return {};
+  return finishAtomicWrite(file, temp, path, encode(file, image, compressionLevel, state), "cannot write PNG");
 }
 
 Result<Image> readPng(const std::filesystem::path& path) {

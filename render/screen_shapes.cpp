@@ -5,15 +5,6 @@
 #include <cstddef>
 
 namespace frontline {
-namespace {
-
-void toBytes(const Rgba& c, uint8_t out[4]) {
-  const float v[4] = {c.r, c.g, c.b, c.a};
-  for (int i = 0; i < 4; ++i) out[i] = static_cast<uint8_t>(std::lround(std::clamp(v[i], 0.0f, 1.0f) * 255));
-}
-
-}  // namespace
-
 Result<ScreenShapes> ScreenShapes::create() {
   ScreenShapes s;
   auto program = gl::Program::fromEmbedded("screen_shape.vert", "screen_shape.frag");
@@ -42,8 +33,8 @@ void ScreenShapes::quad(float x0, float y0, float x1, float y1, float cx, float 
   Vertex base{};
   base.radius = radius;
   base.stroke = stroke;
-  toBytes(fill, base.fill);
-  toBytes(strokeColor, base.strokeColor);
+  fill.toBytes(base.fill);
+  strokeColor.toBytes(base.strokeColor);
   const float xs[4] = {x0, x1, x1, x0}, ys[4] = {y0, y0, y1, y1};
   for (int k : {0, 1, 2, 0, 2, 3}) {
     Vertex v = base;

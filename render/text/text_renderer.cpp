@@ -5,15 +5,6 @@
 #include <cstddef>
 
 namespace frontline {
-namespace {
-
-void toBytes(const Rgba& c, uint8_t out[4]) {
-  const float v[4] = {c.r, c.g, c.b, c.a};
-  for (int i = 0; i < 4; ++i) out[i] = static_cast<uint8_t>(std::lround(std::clamp(v[i], 0.0f, 1.0f) * 255));
-}
-
-}  // namespace
-
 Result<std::unique_ptr<TextRenderer>> TextRenderer::create(FontSet fonts) {
   std::unique_ptr<TextRenderer> r(new TextRenderer());
   r->fonts_ = std::move(fonts);
@@ -75,8 +66,8 @@ void TextRenderer::draw(int width, int height) {
       const float originX = rotated ? q.x : std::round(q.x), originY = rotated ? q.y : std::round(q.y);
       const float cosA = std::cos(q.angle), sinA = std::sin(q.angle);
       Vertex base{};
-      toBytes(q.style.color, base.color);
-      toBytes(q.style.halo, base.halo);
+      q.style.color.toBytes(base.color);
+      q.style.halo.toBytes(base.halo);
       for (size_t i = 0; i < s.glyphs.size(); ++i) {
         const ShapedGlyph& g = s.glyphs[i];
         const AtlasGlyph& a = atlas_->get(face, static_cast<int>(q.style.font), g.index, q.style.size, q.style.haloWidth);
