@@ -2,6 +2,8 @@
 // flat when one stage is slower), a fixed pool of worker threads, and a one-shot completion flag.
 #pragma once
 
+#include <pthread.h>
+
 #include <condition_variable>
 #include <cstddef>
 #include <deque>
@@ -56,9 +58,11 @@ class BoundedQueue {
 // Runs tasks on `threads` threads in the order given. The destructor finishes queued tasks first.
 class WorkerPool {
  public:
-  explicit WorkerPool(unsigned threads) {
+  // name: thread name shown by top and perf (at most 15 characters).
+  explicit WorkerPool(unsigned threads, const char* name = "fl-worker") {
     for (unsigned i = 0; i < (threads ? threads : 1); ++i)
-      threads_.emplace_back([this] {
+      threads_.emplace_back([this, name] {
+        pthread_setname_np(pthread_self(), name);
         while (auto task = tasks_.pop()) (*task)();
       });
   }

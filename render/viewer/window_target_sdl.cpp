@@ -2,6 +2,8 @@
 #include <glad/gl.h>
 
 #include <algorithm>
+#include <cmath>
+#include <cstdlib>
 #include <cstring>
 #include <optional>
 
@@ -16,6 +18,11 @@ struct WindowTarget::Impl {
   SDL_Window* window = nullptr;
   SDL_GLContext context = nullptr;
   int samples = 0;
+  int strip = 0;
+  bool copyPending = false;
+  bool keepsBackBuffer = false;  // the back buffer holds the last frame after a swap
+  int shownW = 0, shownH = 0, shownStrip = -1;  // what the window showed last
+  std::optional<std::vector<PixelRect>> nextCopy;
   std::optional<gl::ColorFramebuffer> framebuffer;
   ~Impl() {
     if (context) {
@@ -27,6 +34,31 @@ struct WindowTarget::Impl {
     SDL_QuitSubSystem(SDL_INIT_VIDEO);
   }
 };
+
+namespace {
+
+// Whether the back buffer holds the last frame after a swap (a copying swap, as Mesa's software
+// renderers do), not an older one or undefined contents (flipping swaps): two frames of
+// different colours, each read back after its swap.
+bool probeBackBuffer(SDL_Window* window) {
+  const float colours[2][3] = {{0.2f, 0.4f, 0.6f}, {0.6f, 0.2f, 0.4f}};
+  glBindFramebuffer(GL_FRAMEBUFFER, 0);
+  glDisable(GL_SCISSOR_TEST);
+  bool kept = true;
+  for (const auto& c : colours) {
+    glClearColor(c[0], c[1], c[2], 1);
+    glClear(GL_COLOR_BUFFER_BIT);
+    SDL_GL_SwapWindow(window);
+    uint8_t px[4] = {};
+    glReadBuffer(GL_BACK);
+    glReadPixels(0, 0, 1, 1, GL_RGBA, GL_UNSIGNED_BYTE, px);
+    for (int i = 0; i < 3; ++i) kept = kept && std::abs(px[i] - static_cast<int>(std::lround(c[i] * 255))) <= 1;
+  }
+  if (glGetError() != GL_NO_ERROR) kept = false;
+  return kept;
+}
+
+}  // namespace
 
 WindowTarget::WindowTarget(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 WindowTarget::~WindowTarget() = default;
@@ -52,23 +84,29 @@ Result<std::unique_ptr<WindowTarget>> WindowTarget::create(const std::string& ti
   if (!gladLoadGL(reinterpret_cast<GLADloadfunc>(SDL_GL_GetProcAddress)))
     return makeError(ErrorKind::Render, "SDL", "cannot load OpenGL functions");
   SDL_GL_SetSwapInterval(1);
+  impl->keepsBackBuffer = probeBackBuffer(impl->window) && !std::getenv("FRONTLINE_VIEWER_FULL_COPY");
   GLint maxSamples = 0;
   glGetIntegerv(GL_MAX_SAMPLES, &maxSamples);
   impl->samples = samples > 1 ? std::min(samples, static_cast<int>(maxSamples)) : 0;
   return std::unique_ptr<WindowTarget>(new WindowTarget(std::move(impl)));
 }
 
-int WindowTarget::width() const {
+int WindowTarget::windowWidth() const {
   int w = 0, h = 0;
   SDL_GL_GetDrawableSize(impl_->window, &w, &h);
   return w;
 }
 
-int WindowTarget::height() const {
+int WindowTarget::windowHeight() const {
   int w = 0, h = 0;
   SDL_GL_GetDrawableSize(impl_->window, &w, &h);
   return h;
 }
+
+int WindowTarget::width() const { return windowWidth(); }
+int WindowTarget::height() const { return std::max(1, windowHeight() - std::min(impl_->strip, windowHeight() - 1)); }
+void WindowTarget::setBottomStrip(int pixels) { impl_->strip = std::max(0, pixels); }
+int WindowTarget::bottomStrip() const { return windowHeight() - height(); }
 
 void WindowTarget::beginFrame() {
   SDL_GL_MakeCurrent(impl_->window, impl_->context);
@@ -82,18 +120,54 @@ void WindowTarget::beginFrame() {
   glViewport(0, 0, w, h);
 }
 
-void WindowTarget::endFrame() {
-  if (impl_->framebuffer) impl_->framebuffer->resolveInto(0);
-  bindWindowFramebuffer();
+// The map framebuffer is copied into the window once per shown frame, however many regions were
+// drawn into it: the copy waits until the window's framebuffer is needed.
+void WindowTarget::endFrame() { impl_->copyPending = true; }
+
+void WindowTarget::copyMapIntoWindow() {
+  if (!impl_->copyPending || !impl_->framebuffer) return;
+  impl_->copyPending = false;
+  const auto& fb = impl_->framebuffer;
+  const int strip = bottomStrip(), W = windowWidth(), H = windowHeight();
+  const bool same = impl_->keepsBackBuffer && impl_->shownW == W && impl_->shownH == H && impl_->shownStrip == strip;
+  std::vector<PixelRect> rects;
+  if (same && impl_->nextCopy) rects = *impl_->nextCopy;
+  else rects = {PixelRect{0, 0, fb->width(), fb->height()}};
+  impl_->nextCopy.reset();
+  impl_->shownW = W, impl_->shownH = H, impl_->shownStrip = strip;
+  if (strip > 0) {  // the UI strip gets a plain background; the UI draws over it
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    glEnable(GL_SCISSOR_TEST);
+    glScissor(0, 0, W, strip);
+    glClearColor(0.94f, 0.94f, 0.94f, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    glDisable(GL_SCISSOR_TEST);
+  }
+  glBindFramebuffer(GL_READ_FRAMEBUFFER, fb->id());
+  glBindFramebuffer(GL_DRAW_FRAMEBUFFER, 0);
+  const int mapH = fb->height();
+  for (PixelRect r : rects) {
+    r.x0 = std::max(r.x0, 0), r.y0 = std::max(r.y0, 0);
+    r.x1 = std::min(r.x1, fb->width()), r.y1 = std::min(r.y1, mapH);
+    if (r.empty()) continue;
+    // Map pixels are counted from the top; GL's from the bottom, and the map sits above the strip.
+    const int gy0 = mapH - r.y1, gy1 = mapH - r.y0;
+    glBlitFramebuffer(r.x0, gy0, r.x1, gy1, r.x0, strip + gy0, r.x1, strip + gy1, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+  }
 }
 
+void WindowTarget::setNextCopy(std::vector<PixelRect> rects) { impl_->nextCopy = std::move(rects); }
+bool WindowTarget::keepsBackBuffer() const { return impl_->keepsBackBuffer; }
+
 void WindowTarget::bindWindowFramebuffer() {
+  copyMapIntoWindow();
   glBindFramebuffer(GL_FRAMEBUFFER, 0);
-  glViewport(0, 0, width(), height());
+  glViewport(0, 0, windowWidth(), windowHeight());
 }
 
 Result<Image> WindowTarget::readPixels() {
-  const int w = width(), h = height();
+  copyMapIntoWindow();
+  const int w = windowWidth(), h = windowHeight();
   Image image(w, h);
   glBindFramebuffer(GL_READ_FRAMEBUFFER, 0);
   glReadBuffer(GL_BACK);
@@ -111,7 +185,10 @@ Result<Image> WindowTarget::readPixels() {
   return image;
 }
 
-void WindowTarget::present() { SDL_GL_SwapWindow(impl_->window); }
+void WindowTarget::present() {
+  copyMapIntoWindow();
+  SDL_GL_SwapWindow(impl_->window);
+}
 void* WindowTarget::sdlWindow() const { return impl_->window; }
 void* WindowTarget::glContext() const { return impl_->context; }
 void WindowTarget::setFullscreen(bool on) {

@@ -17,6 +17,7 @@ Command addAreasCommand(CLI::App& parent);
 Command addGeocodeCommand(CLI::App& parent);
 Command addCheckCommand(CLI::App& parent);
 Command addStateCommand(CLI::App& parent);
+Command addExportCommand(CLI::App& parent);
 #ifdef FRONTLINE_HAS_VIEWER
 Command addViewCommand(CLI::App& parent);
 #endif

@@ -41,4 +41,20 @@ Result<std::optional<LoadedDataset>> loadDataArgs(const DataArgs& args, const st
   return std::optional<LoadedDataset>(std::move(loaded).value());
 }
 
+std::filesystem::path datasetPathOf(const DataArgs& args, const std::string& assets) {
+  if (args.noData) return {};
+  return args.dataset.empty() ? bundledDatasetPath(assetDir(assets)) : std::filesystem::path(args.dataset);
+}
+
+Result<std::optional<LoadedDataset>> loadDataArgsKeepingErrors(const DataArgs& args, const std::string& assets) {
+  if (args.noData) return std::optional<LoadedDataset>();
+  DatasetLoadOptions options;
+  options.assetDir = assetDir(assets);
+  for (const auto& g : args.gazetteers) options.gazetteerFiles.emplace_back(g);
+  for (const auto& a : args.aliases) options.aliasFiles.emplace_back(a);
+  auto loaded = loadDataset(datasetPathOf(args, assets), options);
+  if (!loaded) return loaded.error();
+  return std::optional<LoadedDataset>(std::move(loaded).value());
+}
+
 }  // namespace frontline::cli

@@ -17,7 +17,8 @@ int main(int argc, char** argv) {
   app.footer(
       "Run 'frontline COMMAND --help' for a command's options.\n"
       "Exit codes: 0 ok, 2 bad command line, 3 missing/unreadable input, 4 invalid data,\n"
-      "            5 rendering (OpenGL/font) failure, 6 cannot write output.");
+      "            5 rendering (OpenGL/font) failure, 6 cannot write output,\n"
+      "            7 ffmpeg missing or failed (export), 130 interrupted (export).");
 
   std::vector<Command> commands;
   commands.push_back(addRenderCommand(app));
@@ -25,6 +26,7 @@ int main(int argc, char** argv) {
   commands.push_back(addGeocodeCommand(app));
   commands.push_back(addCheckCommand(app));
   commands.push_back(addStateCommand(app));
+  commands.push_back(addExportCommand(app));
 #ifdef FRONTLINE_HAS_VIEWER
   commands.push_back(addViewCommand(app));
 #endif

@@ -1,157 +1,133 @@
 // `frontline view`: the map in a window (SDL2 + Dear ImGui), drawn by the same MapRenderer as
-// `render`. Pan by dragging or with the arrow keys, zoom with the wheel or +/-, 0 resets.
-#include <SDL.h>
-#include <imgui.h>
-
-#include <algorithm>
-#include <cmath>
+// `render` and `export`. This file only turns options into a ViewerOptions and loads the data;
+// the application is render/viewer/viewer_app.hpp. Problems with the data, the story or a layer
+// do not stop the viewer: it opens with what is valid and lists them in its error panel.
 #include <iostream>
 #include <memory>
 #include <optional>
 
 #include "cli_support.hpp"
 #include "commands.hpp"
-#include "geo/model/date.hpp"
 #include "data_options.hpp"
 #include "geo/gis/map_session.hpp"
+#include "geo/gis/story_loader.hpp"
+#include "geo/model/date.hpp"
 #include "map_options.hpp"
-#include "render/map_renderer.hpp"
-#include "render/png_io.hpp"
-#include "render/viewer/imgui_layer.hpp"
-#include "render/viewer/window_target.hpp"
+#include "render/viewer/viewer_app.hpp"
 
 namespace frontline::cli {
 namespace {
 
 struct ViewOptions {
-  std::string date;
-  std::string size = "1280x800";
-  std::string title;
-  std::string screenshot;
-  bool quit = false;
-  bool hideUi = false;
+  std::string date, playTo, story, size = "1280x800", title, screenshot;
+  double speed = 30;
+  bool loop = false, presentation = false, windowed = false, fullscreen = false;
+  int slide = 0;
+  bool quit = false, hideUi = false, printState = false;
+  std::vector<std::string> keys;
+  double frameSeconds = 0;
+  int benchFrames = 0;
+  int samples = 4;
   MapArgs map;
   DataArgs data;
 };
 
-// Zooms by `factor` keeping the map point under (px, py) in place.
-void zoomAt(MapView& view, int w, int h, double px, double py, double factor) {
-  const Vec2 before = screenToMap(view, w, h, {px, py});
-  view.unitsPerPixel /= factor;
-  const Vec2 after = screenToMap(view, w, h, {px, py});
-  view.centre.x += before.x - after.x;
-  view.centre.y += before.y - after.y;
+Result<std::optional<Date>> optionalDate(const std::string& text, const std::string& option) {
+  if (text.empty()) return std::optional<Date>();
+  auto parsed = Date::parse(text);
+  if (!parsed) return makeError(ErrorKind::Usage, option, parsed.error().what);
+  return std::optional<Date>(*parsed);
 }
 
 int runView(const ViewOptions& o) {
   const std::string cmd = "view";
   auto size = parseSize(o.size);
   if (!size) return fail(cmd, size.error());
-  std::optional<Date> requested;
-  if (!o.date.empty()) {
-    auto parsed = Date::parse(o.date);
-    if (!parsed) return fail(cmd, makeError(ErrorKind::Usage, "--date", parsed.error().what));
-    requested = *parsed;
-  }
+  auto date = optionalDate(o.date, "--date");
+  if (!date) return fail(cmd, date.error());
+  auto playTo = optionalDate(o.playTo, "--play-to");
+  if (!playTo) return fail(cmd, playTo.error());
+  if (!(o.speed > 0)) return fail(cmd, makeError(ErrorKind::Usage, "--speed", "must be more than 0 days per second"));
+  if (o.slide < 0) return fail(cmd, makeError(ErrorKind::Usage, "--slide", "slides are numbered from 1"));
+
+  ViewerOptions v;
+  v.width = size->width;
+  v.height = size->height;
+  v.fullscreen = o.fullscreen;
+  v.samples = o.samples;
+  v.date = *date;
+  v.playTo = *playTo;
+  v.speed = o.speed;
+  v.loop = o.loop;
+  v.presentation = o.presentation || o.slide > 0;
+  v.slide = o.slide > 0 ? static_cast<size_t>(o.slide - 1) : 0;
+  v.windowedPresentation = o.windowed;
+  v.hideUi = o.hideUi;
+  v.keys = o.keys;
+  v.screenshot = o.screenshot;
+  v.quit = o.quit;
+  v.printState = o.printState;
+  v.frameSeconds = o.frameSeconds;
+  v.benchFrames = o.benchFrames;
+
   auto source = toMapSource(o.map, cmd);
   if (!source) return fail(cmd, source.error());
-  auto data = loadDataArgs(o.data, o.map.assets, cmd, o.map.quiet);
-  if (!data) return fail(cmd, data.error());
-  auto session = MapSession::open(*source, std::move(data).value());
-  if (!session) return fail(cmd, session.error());
-  const LoadedDataset* loaded = (*session)->data();
-  const Date date = requested ? *requested : loaded ? loaded->dataset.end() : Date();
-  const std::string title = !o.title.empty() ? o.title : loaded ? loaded->dataset.settings.title : "Iraq and Syria";
-  const MapScene& scene = (*session)->scene();
-  auto window = WindowTarget::create("frontline - " + title, size->width, size->height, 0);
-  if (!window) return fail(cmd, window.error());
-  auto renderer = MapRenderer::create(scene);
-  if (!renderer) return fail(cmd, renderer.error());
-  auto ui = ImGuiLayer::create(**window);
-  if (!ui) return fail(cmd, ui.error());
 
-  WindowTarget& win = **window;
-  MapView view = fitView(scene.viewExtent, win.width(), win.height());
-  int lastW = win.width(), lastH = win.height();
-  bool dragging = false, running = true, showUi = !o.hideUi;
-  int frames = 0;
-  while (running) {
-    SDL_Event event;
-    while (SDL_PollEvent(&event)) {
-      const bool uiTook = showUi && (*ui)->handleEvent(event) && ((*ui)->wantsMouse() || (*ui)->wantsKeyboard());
-      if (event.type == SDL_QUIT) running = false;
-      if (uiTook) continue;
-      const int w = win.width(), h = win.height();
-      switch (event.type) {
-        case SDL_MOUSEBUTTONDOWN: dragging = event.button.button == SDL_BUTTON_LEFT; break;
-        case SDL_MOUSEBUTTONUP: dragging = false; break;
-        case SDL_MOUSEMOTION:
-          if (dragging) {
-            view.centre.x -= event.motion.xrel * view.unitsPerPixel;
-            view.centre.y += event.motion.yrel * view.unitsPerPixel;
-          }
-          break;
-        case SDL_MOUSEWHEEL: {
-          int mx = 0, my = 0;
-          SDL_GetMouseState(&mx, &my);
-          zoomAt(view, w, h, mx, my, std::pow(1.25, event.wheel.y));
-          break;
-        }
-        case SDL_KEYDOWN:
-          switch (event.key.keysym.sym) {
-            case SDLK_ESCAPE: running = false; break;
-            case SDLK_PLUS: case SDLK_EQUALS: case SDLK_KP_PLUS: zoomAt(view, w, h, w / 2.0, h / 2.0, 1.25); break;
-            case SDLK_MINUS: case SDLK_KP_MINUS: zoomAt(view, w, h, w / 2.0, h / 2.0, 0.8); break;
-            case SDLK_LEFT: view.centre.x -= 60 * view.unitsPerPixel; break;
-            case SDLK_RIGHT: view.centre.x += 60 * view.unitsPerPixel; break;
-            case SDLK_UP: view.centre.y += 60 * view.unitsPerPixel; break;
-            case SDLK_DOWN: view.centre.y -= 60 * view.unitsPerPixel; break;
-            case SDLK_0: view = fitView(scene.viewExtent, w, h); break;
-            case SDLK_h: showUi = !showUi; break;
-            default: break;
-          }
-          break;
-        default: break;
-      }
+  // The dataset: its row errors go to the viewer's panel; an unreadable file leaves the base map.
+  std::optional<LoadedDataset> data;
+  auto loaded = loadDataArgsKeepingErrors(o.data, o.map.assets);
+  if (!loaded) {
+    std::cerr << "frontline " << cmd << ": " << loaded.error().message() << "\n";
+    v.problems.push_back({loaded.error().where, loaded.error().what + " (showing the base map only)", true});
+  } else if (*loaded) {
+    for (const DatasetIssue& issue : (*loaded)->dataset.issues) {
+      if (issue.error) std::cerr << "frontline " << cmd << ": " << issue.text() << "\n";
+      v.problems.push_back({issue.where.text(), issue.what, issue.error});
     }
-    if (win.width() != lastW || win.height() != lastH) {
-      view = fitView(scene.viewExtent, win.width(), win.height());
-      lastW = win.width(), lastH = win.height();
-    }
-    auto control = (*session)->frameAt(date);
-    if (!control) return fail(cmd, control.error());
-    FrameInput frame;
-    frame.date = date;
-    frame.title = title;
-    if (loaded) frame.control = &*control;
-    frame.view = view;
-    frame.scale = defaultScaleFor(win.width(), win.height());
-    if (auto r = (*renderer)->draw(frame, win); !r) return fail(cmd, r.error());
-    if (showUi) {
-      (*ui)->beginFrame();
-      ImGui::SetNextWindowPos(ImVec2(static_cast<float>(win.width()) - 290, 10), ImGuiCond_FirstUseEver);
-      ImGui::SetNextWindowSize(ImVec2(280, 0), ImGuiCond_FirstUseEver);
-      ImGui::Begin("frontline");
-      ImGui::Text("Date: %s", date.iso().c_str());
-      ImGui::Text("Zoom: %.0f m per pixel", view.unitsPerPixel * scene.metresPerUnit);
-      if (ImGui::Button("Reset view (0)")) view = fitView(scene.viewExtent, win.width(), win.height());
-      ImGui::TextDisabled("Drag to pan, wheel to zoom, H hides this panel");
-      ImGui::End();
-      (*ui)->endFrame();
-    }
-    ++frames;
-    // Two frames in, the window has its final size and contents: take the screenshot then.
-    if (!o.screenshot.empty() && frames == 2) {
-      auto image = win.readPixels();
-      if (!image) return fail(cmd, image.error());
-      if (auto r = writePngAtomic(o.screenshot, *image); !r) return fail(cmd, r.error());
-      std::cout << o.screenshot << "\n";
-      if (o.quit) running = false;
-    }
-    win.present();
+    if ((*loaded)->dataset.timeline.empty())
+      v.problems.push_back({(*loaded)->dataset.source, "no valid events in the dataset (showing the base map only)", true});
+    else
+      data = std::move(*loaded);
   }
-  renderer->reset();
-  ui->reset();
+
+  // The story: --story, else the one beside the dataset's manifest.
+  std::optional<std::filesystem::path> storyPath;
+  if (!o.story.empty()) storyPath = o.story;
+  else if (!o.data.noData) storyPath = storyBesideDataset(datasetPathOf(o.data, o.map.assets));
+  if (storyPath) {
+    auto story = loadStory(*storyPath);
+    if (story) {
+      v.story = std::move(story).value();
+    } else {
+      std::cerr << "frontline " << cmd << ": " << story.error().message() << "\n";
+      v.problems.push_back({story.error().where, story.error().what + " (presentation mode is off)", true});
+    }
+  }
+
+  // The map: a layer that cannot be read is reported and the bundled layers are used instead.
+  const std::optional<LoadedDataset> dataCopy = data;
+  auto session = MapSession::open(*source, std::move(data));
+  MapSourceOptions used = *source;
+  if (!session && !o.map.layers.empty()) {
+    std::cerr << "frontline " << cmd << ": " << session.error().message() << "\n";
+    v.problems.push_back({session.error().where, session.error().what + " (the bundled layers are shown instead)", true});
+    MapArgs bundled = o.map;
+    bundled.layers.clear();
+    auto fallback = toMapSource(bundled, cmd);
+    if (!fallback) return fail(cmd, fallback.error());
+    used = *fallback;
+    session = MapSession::open(used, dataCopy);
+  }
+  if (!session) return fail(cmd, session.error());
+
+  const LoadedDataset* shown = (*session)->data();
+  v.mapTitle = !o.title.empty() ? o.title : shown ? shown->dataset.settings.title : "Iraq and Syria";
+  // An export from the viewer runs on its own session (the exporter's prepare thread must be its
+  // only user); it is opened on the worker thread, from copies.
+  used.warn = nullptr;
+  v.openExportSession = [used, dataCopy = shown ? dataCopy : std::nullopt]() { return MapSession::open(used, dataCopy); };
+
+  if (auto r = runViewer(**session, v); !r) return fail(cmd, r.error());
   return kOk;
 }
 
@@ -159,13 +135,39 @@ int runView(const ViewOptions& o) {
 
 Command addViewCommand(CLI::App& parent) {
   auto options = std::make_shared<ViewOptions>();
-  CLI::App* app = parent.add_subcommand("view", "Open the map in a window (needs a display; try xvfb-run).");
-  app->add_option("--date", options->date, "Map date, YYYY-MM-DD (or YYYY-MM)");
+  CLI::App* app = parent.add_subcommand(
+      "view",
+      "Open the map in a window with a timeline, place histories, layers, presentation mode and export "
+      "(needs a display; try xvfb-run). Keys: see the README or the panel's Keys section.");
+  app->add_option("--date", options->date, "Start on this date, YYYY-MM-DD (default: the dataset's last day)");
+  app->add_option("--play-to", options->playTo, "Play from --date to this date at --speed, then stop (scripts, docs)");
+  app->add_option("--speed", options->speed, "Playing speed in map days per second")->capture_default_str();
+  app->add_flag("--loop", options->loop, "Start again at the end when playing");
+  app->add_option("--story", options->story,
+                  "Story file (TOML) for presentation mode (default: story.toml beside the dataset's manifest)");
+  app->add_flag("--presentation", options->presentation, "Start in presentation mode (full screen; P leaves it)");
+  app->add_option("--slide", options->slide, "Start presentation mode on slide N (1 = the first)");
+  app->add_flag("--windowed", options->windowed, "Stay in the window in presentation mode instead of going full screen");
   app->add_option("--size", options->size, "Window size WIDTHxHEIGHT")->capture_default_str();
+  app->add_flag("--fullscreen", options->fullscreen, "Open full screen (F11 toggles)");
   app->add_option("--title", options->title, "Title line (default: the dataset's title)");
-  app->add_option("--screenshot", options->screenshot, "Save the window's content to this PNG once it is drawn");
-  app->add_flag("--quit", options->quit, "Quit after --screenshot (for scripts and tests)");
-  app->add_flag("--hide-ui", options->hideUi, "Start with the UI panel hidden (H toggles it)");
+  app->add_option("--samples", options->samples, "Multisampling samples of the map layers, 0 to disable")
+      ->capture_default_str();
+  app->add_flag("--hide-ui", options->hideUi, "Start with the panels hidden (H toggles them)");
+  app->add_option("--keys", options->keys,
+                  "Steps to run one after another, each once the map is still: key names (SDL names: PageDown, "
+                  "Space, P, ...), click:PLACE (opens its history), hover:PLACE. Comma-separated or repeated")
+      ->delimiter(',');
+  app->add_option("--screenshot", options->screenshot,
+                  "Save the window (panels included unless hidden) to this PNG once --play-to and --keys are done");
+  app->add_flag("--quit", options->quit, "Quit once --play-to, --keys and --screenshot are done (scripts and tests)");
+  app->add_flag("--print-state", options->printState, "Print 'date=... slide=N/M' once the scripted steps are done");
+  app->add_option("--frame-seconds", options->frameSeconds,
+                  "Advance the clock this many seconds per frame instead of real time (deterministic scripts)")
+      ->group("");
+  app->add_option("--bench-frames", options->benchFrames,
+                  "Measure frame times: scrub over the dataset's range in N frames (twice), print them and quit")
+      ->group("");
   addMapOptions(*app, options->map);
   addDataOptions(*app, options->data);
   return {app, [options] { return runView(*options); }};

@@ -1,0 +1,766 @@
+#include "render/viewer/viewer_app.hpp"
+
+#include <SDL.h>
+#include <glad/gl.h>
+#include <imgui.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <csignal>
+#include <cstdio>
+#include <iostream>
+#include <unordered_map>
+
+#include "render/fonts.hpp"
+#include "render/map_renderer.hpp"
+#include "render/png_io.hpp"
+#include "render/viewer/export_dialog.hpp"
+#include "render/viewer/imgui_layer.hpp"
+#include "render/viewer/inspector.hpp"
+#include "render/viewer/layers_panel.hpp"
+#include "render/viewer/map_navigation.hpp"
+#include "render/viewer/playback.hpp"
+#include "render/viewer/presentation_overlay.hpp"
+#include "render/viewer/story_player.hpp"
+#include "render/viewer/timeline_widget.hpp"
+#include "render/viewer/window_target.hpp"
+
+namespace frontline {
+namespace {
+
+constexpr float kPresentationScale = 1.25f;  // map text and lines in presentation mode
+constexpr float kLegendWidth = 270.0f;       // room the map's legend may take, at scale 1
+
+const char* kKeyHelp[][2] = {
+    {"Space", "play / pause (presentation: next slide)"},
+    {"[  ]  or  Page Up / Down", "previous / next event"},
+    {",  .", "a day back / forward (Shift: a week, Ctrl: a month)"},
+    {"Home  End", "start / end of the range"},
+    {"S  F", "play slower / faster"},
+    {"L", "loop on / off"},
+    {"G", "type a date"},
+    {"drag, arrows", "move the map (Shift: further)"},
+    {"wheel, +  -", "zoom (at the pointer / the centre)"},
+    {"0  D", "whole map / fit to the data"},
+    {"click a place", "its history"},
+    {"1 - 5", "areas, markers, labels, rivers, province lines"},
+    {"T  C", "projector theme / colour-blind palette"},
+    {"P", "presentation mode on / off"},
+    {"Page Down / Up, Space / Backspace", "presentation: next / previous slide"},
+    {"E", "export"},
+    {"H", "hide / show the panels"},
+    {"F11", "full screen"},
+    {"Esc", "close a window, leave presentation, else quit"},
+};
+
+// The names the map labels dataset places with, by place id.
+std::unordered_map<std::string, std::string> placeLabels(const MapScene& scene) {
+  std::unordered_map<std::string, std::string> labels;
+  for (const TownPoint& t : scene.datasetPlaces) labels[t.id] = t.name;
+  return labels;
+}
+
+double percentile(std::vector<double> values, double p) {
+  if (values.empty()) return 0;
+  std::sort(values.begin(), values.end());
+  const double rank = p * static_cast<double>(values.size() - 1);
+  const size_t lo = static_cast<size_t>(std::floor(rank)), hi = static_cast<size_t>(std::ceil(rank));
+  return values[lo] + (values[hi] - values[lo]) * (rank - static_cast<double>(lo));
+}
+
+class ViewerApp {
+ public:
+  ViewerApp(MapSession& session, const ViewerOptions& options, WindowTarget& window, MapRenderer& renderer,
+            ImGuiLayer& ui);
+  Result<void> run();
+
+ private:
+  // One frame's steps.
+  void handleEvent(const SDL_Event& event);
+  void handleKey(const SDL_Keysym& key);
+  void presentationKey(SDL_Keycode key);
+  void updateLayout();
+  void update(double dt);
+  Result<void> drawMap();
+  void drawUi();
+  void drawSidePanel();
+  Result<void> automation();
+  Result<void> pointAt(const std::string& placeName, bool click);
+  Result<void> bench();
+
+  void setPresenting(bool on);
+  bool idle() const;
+  MapView storyViewFor(size_t i, const std::vector<MapView>& earlier) const;
+  void resolveStoryViews();
+  ExportJobSettings exportSettings() const;
+  std::string stateLine() const;
+  double clock() const;
+  Vec2 toMapPixels(int x, int y) const;
+
+  MapSession& session_;
+  const ViewerOptions& o_;
+  WindowTarget& window_;
+  MapRenderer& renderer_;
+  ImGuiLayer& ui_;
+  const Dataset* dataset_ = nullptr;
+
+  Playback playback_;
+  DisplaySettings display_, applied_;
+  MapView view_, home_;
+  ZoomLimits limits_;
+  int mapW_ = 0, mapH_ = 0, stripPixels_ = 0;
+  bool uiVisible_ = true, presenting_ = false, running_ = true, fullscreen_ = false;
+  std::optional<StoryPlayer> player_;
+  TimelineBar timeline_;
+  Inspector inspector_;
+  ErrorPanel errors_;
+  ExportDialog exportDialog_;
+
+  // Pointer.
+  bool dragging_ = false, dragMoved_ = false, mouseSeen_ = false;
+  int pressX_ = 0, pressY_ = 0;
+  Vec2 mouse_;
+  const PlaceTrack* hovered_ = nullptr;
+
+  // What the window's map framebuffer holds now (for redrawing only what changed).
+  std::optional<ControlFrame> drawnControl_;
+  FrameInput drawn_;
+  bool haveDrawn_ = false;
+  ControlFrame control_;  // this frame's
+  FrameInput frame_;
+  std::vector<PixelRect> uiRects_;  // where the UI was drawn over the map last frame
+
+  // Clock and automation.
+  std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
+  long long frames_ = 0;
+  double now_ = 0;
+  size_t nextKey_ = 0;
+  int stillFrames_ = 0;
+  bool playToStarted_ = false, scriptDone_ = false;
+  size_t warmed_ = 0;  // event dates whose areas of control were computed ahead of need
+};
+
+ViewerApp::ViewerApp(MapSession& session, const ViewerOptions& options, WindowTarget& window, MapRenderer& renderer,
+                     ImGuiLayer& ui)
+    : session_(session),
+      o_(options),
+      window_(window),
+      renderer_(renderer),
+      ui_(ui),
+      dataset_(session.data() ? &session.data()->dataset : nullptr),
+      playback_(dataset_ ? dataset_->start() : Date(), dataset_ ? dataset_->end() : Date(),
+                dataset_ ? dataset_->timeline.eventDates() : std::vector<Date>{}),
+      timeline_(dataset_, placeLabels(session.scene())),
+      inspector_(dataset_, placeLabels(session.scene())) {
+  uiVisible_ = !o_.hideUi;
+  fullscreen_ = o_.fullscreen;
+  playback_.setSpeed(o_.speed);
+  playback_.setLoop(o_.loop);
+  if (o_.date) {
+    playback_.seek(*o_.date);
+  } else {
+    playback_.seek(playback_.last());
+  }
+  for (const ViewerProblem& p : o_.problems) errors_.add(p);
+  if (o_.story) {
+    for (const StoryWarning& w : o_.story->warnings) errors_.add(w.where.text(), w.what, false);
+    std::vector<StoryStop> stops;
+    for (size_t i = 0; i < o_.story->slides.size(); ++i) {
+      const Slide& s = o_.story->slides[i];
+      stops.push_back({static_cast<double>(s.from.days()), static_cast<double>(s.last().days()), {},
+                       o_.story->playSecondsOf(i)});
+    }
+    player_.emplace(std::move(stops), o_.story->transitionSeconds);
+  }
+  if (dataset_ && o_.date && (o_.date->days() < playback_.first() || o_.date->days() > playback_.last()))
+    errors_.add("--date", o_.date->iso() + " is outside the dataset's range; showing " + playback_.date().iso(), false);
+}
+
+double ViewerApp::clock() const {
+  if (o_.frameSeconds > 0) return static_cast<double>(frames_) * o_.frameSeconds;
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+}
+
+Vec2 ViewerApp::toMapPixels(int x, int y) const {
+  // SDL reports the pointer in window coordinates; the map is drawn in drawable pixels.
+  int ww = 0, wh = 0;
+  SDL_GetWindowSize(static_cast<SDL_Window*>(window_.sdlWindow()), &ww, &wh);
+  const double sx = ww > 0 ? static_cast<double>(window_.windowWidth()) / ww : 1;
+  const double sy = wh > 0 ? static_cast<double>(window_.windowHeight()) / wh : 1;
+  return {x * sx, y * sy};
+}
+
+bool ViewerApp::idle() const {
+  if (playback_.playing()) return false;
+  if (presenting_ && player_ && !player_->at(now_).settled) return false;
+  return true;
+}
+
+MapView ViewerApp::storyViewFor(size_t i, const std::vector<MapView>& earlier) const {
+  const Slide& slide = o_.story->slides[i];
+  if (slide.view) {
+    auto v = resolveSlideView(*slide.view, session_.map().projection, session_.scene().metresPerUnit, mapW_, mapH_);
+    if (v) return *v;
+  }
+  return earlier.empty() ? home_ : earlier.back();
+}
+
+void ViewerApp::resolveStoryViews() {
+  if (!player_) return;
+  std::vector<MapView> views;
+  for (size_t i = 0; i < o_.story->slides.size(); ++i) views.push_back(storyViewFor(i, views));
+  player_->setViews(views);
+}
+
+void ViewerApp::setPresenting(bool on) {
+  if (on == presenting_) return;
+  if (on && (!player_ || player_->size() == 0)) {
+    errors_.add("presentation", "no story is loaded: start the viewer with --story FILE (see the README)", false);
+    errors_.open = true;
+    return;
+  }
+  presenting_ = on;
+  dragging_ = false;
+  if (!o_.windowedPresentation && !o_.fullscreen) {
+    window_.setFullscreen(on);
+    fullscreen_ = on;
+  }
+  playback_.pause();
+  if (on) {
+    updateLayout();  // the map area grows to the whole window
+    player_->goTo(player_->index(), now_, StoryPlayer::State{playback_.time(), view_, false});
+  }
+}
+
+void ViewerApp::updateLayout() {
+  stripPixels_ = uiVisible_ && !presenting_ ? static_cast<int>(TimelineBar::heightFor(1.0f)) : 0;
+  window_.setBottomStrip(stripPixels_);
+  const int w = window_.width(), h = window_.height();
+  if (w == mapW_ && h == mapH_) return;
+  const bool atHome = mapW_ == 0 || (view_.centre.x == home_.centre.x && view_.centre.y == home_.centre.y &&
+                                     view_.unitsPerPixel == home_.unitsPerPixel);
+  const double oldWidth = mapW_;
+  mapW_ = w;
+  mapH_ = h;
+  home_ = fitView(session_.scene().viewExtent, w, h);
+  limits_ = zoomLimitsFor(home_);
+  if (atHome) view_ = home_;
+  else if (oldWidth > 0) view_.unitsPerPixel *= oldWidth / w;  // the same ground across the width
+  resolveStoryViews();
+}
+
+void ViewerApp::handleEvent(const SDL_Event& event) {
+  if (uiVisible_ || presenting_) ui_.handleEvent(event);
+  if (event.type == SDL_QUIT) {
+    running_ = false;
+    return;
+  }
+  const bool uiMouse = uiVisible_ && ui_.wantsMouse();
+  switch (event.type) {
+    case SDL_MOUSEBUTTONDOWN:
+      if (uiMouse || presenting_ || event.button.button != SDL_BUTTON_LEFT) break;
+      dragging_ = true;
+      dragMoved_ = false;
+      pressX_ = event.button.x;
+      pressY_ = event.button.y;
+      break;
+    case SDL_MOUSEBUTTONUP:
+      if (dragging_ && !dragMoved_ && event.button.button == SDL_BUTTON_LEFT) {
+        const Vec2 p = toMapPixels(event.button.x, event.button.y);
+        if (const PlaceTrack* place = inspector_.placeAt(renderer_.placePositions(), p, 14)) inspector_.select(place);
+      }
+      dragging_ = false;
+      break;
+    case SDL_MOUSEMOTION:
+      mouseSeen_ = true;
+      mouse_ = toMapPixels(event.motion.x, event.motion.y);
+      if (dragging_) {
+        if (std::abs(event.motion.x - pressX_) + std::abs(event.motion.y - pressY_) > 3) dragMoved_ = true;
+        if (dragMoved_) {
+          const Vec2 d = toMapPixels(event.motion.xrel, event.motion.yrel);
+          panBy(view_, d.x, d.y);
+        }
+      }
+      break;
+    case SDL_MOUSEWHEEL: {
+      if (uiMouse || presenting_) break;
+      int mx = 0, my = 0;
+      SDL_GetMouseState(&mx, &my);
+      const Vec2 p = toMapPixels(mx, my);
+      zoomAt(view_, mapW_, mapH_, p.x, p.y, std::pow(1.25, event.wheel.y), limits_);
+      break;
+    }
+    case SDL_KEYDOWN:
+      if ((uiVisible_ || presenting_) && ui_.wantsTextInput()) break;
+      handleKey(event.key.keysym);
+      break;
+    default: break;
+  }
+}
+
+void ViewerApp::presentationKey(SDL_Keycode key) {
+  switch (key) {
+    case SDLK_PAGEDOWN: case SDLK_SPACE: case SDLK_RIGHT: case SDLK_DOWN: case SDLK_RETURN: case SDLK_KP_ENTER:
+      player_->next(now_);
+      break;
+    case SDLK_PAGEUP: case SDLK_BACKSPACE: case SDLK_LEFT: case SDLK_UP:
+      player_->previous(now_);
+      break;
+    case SDLK_HOME: player_->goTo(0, now_, player_->at(now_)); break;
+    case SDLK_END: player_->goTo(player_->size() - 1, now_, player_->at(now_)); break;
+    case SDLK_r: player_->restart(now_, player_->at(now_)); break;
+    default: break;
+  }
+}
+
+void ViewerApp::handleKey(const SDL_Keysym& key) {
+  const SDL_Keycode k = key.sym;
+  const bool shift = (key.mod & KMOD_SHIFT) != 0, ctrl = (key.mod & KMOD_CTRL) != 0;
+  // Keys that work everywhere.
+  switch (k) {
+    case SDLK_F11:
+      fullscreen_ = !fullscreen_;
+      window_.setFullscreen(fullscreen_);
+      return;
+    case SDLK_p: setPresenting(!presenting_); return;
+    case SDLK_q:
+      if (ctrl) running_ = false;
+      return;
+    case SDLK_ESCAPE:
+      if (presenting_) setPresenting(false);
+      else if (exportDialog_.isOpen()) exportDialog_.close();
+      else if (inspector_.selected()) inspector_.select(nullptr);
+      else if (errors_.open) errors_.open = false;
+      else running_ = false;
+      return;
+    default: break;
+  }
+  if (presenting_) return presentationKey(k);
+
+  const double pan = (shift ? 240.0 : 60.0) * view_.unitsPerPixel;
+  switch (k) {
+    case SDLK_SPACE: playback_.togglePlay(); break;
+    case SDLK_l: playback_.setLoop(!playback_.loop()); break;
+    case SDLK_s: playback_.setSpeed(playback_.speed() / 2); break;
+    case SDLK_f: playback_.setSpeed(playback_.speed() * 2); break;
+    case SDLK_LEFTBRACKET: case SDLK_PAGEUP: playback_.previousEvent(); break;
+    case SDLK_RIGHTBRACKET: case SDLK_PAGEDOWN: playback_.nextEvent(); break;
+    case SDLK_COMMA: case SDLK_LESS:
+      if (ctrl) playback_.stepMonths(-1);
+      else playback_.stepDays(shift ? -7 : -1);
+      break;
+    case SDLK_PERIOD: case SDLK_GREATER:
+      if (ctrl) playback_.stepMonths(1);
+      else playback_.stepDays(shift ? 7 : 1);
+      break;
+    case SDLK_HOME: playback_.seek(playback_.first()); break;
+    case SDLK_END: playback_.seek(playback_.last()); break;
+    case SDLK_g:
+      uiVisible_ = true;
+      timeline_.focusDateEntry();
+      break;
+    case SDLK_LEFT: view_.centre.x -= pan; break;
+    case SDLK_RIGHT: view_.centre.x += pan; break;
+    case SDLK_UP: view_.centre.y += pan; break;
+    case SDLK_DOWN: view_.centre.y -= pan; break;
+    case SDLK_PLUS: case SDLK_EQUALS: case SDLK_KP_PLUS: zoomAt(view_, mapW_, mapH_, mapW_ / 2.0, mapH_ / 2.0, 1.25, limits_); break;
+    case SDLK_MINUS: case SDLK_KP_MINUS: zoomAt(view_, mapW_, mapH_, mapW_ / 2.0, mapH_ / 2.0, 0.8, limits_); break;
+    case SDLK_0: case SDLK_KP_0: view_ = home_; break;
+    case SDLK_d:
+      if (auto box = placesExtent(session_.scene().datasetPlaces)) view_ = fitBox(*box, mapW_, mapH_, 60);
+      break;
+    case SDLK_1: display_.layers.areas = !display_.layers.areas; break;
+    case SDLK_2: display_.layers.markers = !display_.layers.markers; break;
+    case SDLK_3: display_.layers.labels = !display_.layers.labels; break;
+    case SDLK_4: display_.layers.rivers = !display_.layers.rivers; break;
+    case SDLK_5: display_.layers.provinces = !display_.layers.provinces; break;
+    case SDLK_t: display_.theme = display_.theme == Theme::Standard ? Theme::Projector : Theme::Standard; break;
+    case SDLK_c: display_.colourBlind = !display_.colourBlind; break;
+    case SDLK_h: uiVisible_ = !uiVisible_; break;
+    case SDLK_e:
+      if (o_.openExportSession) exportDialog_.open(exportSettings());
+      break;
+    default: break;
+  }
+}
+
+void ViewerApp::update(double dt) {
+  if (presenting_ && player_) {
+    const StoryPlayer::State s = player_->at(now_);
+    playback_.seek(s.day);
+    view_ = s.view;
+  } else {
+    playback_.advance(dt);
+  }
+}
+
+Result<void> ViewerApp::drawMap() {
+  if (!(display_ == applied_)) {
+    renderer_.setStyle(display_.style());
+    applied_ = display_;
+    haveDrawn_ = false;
+  }
+  auto control = session_.frameAt(playback_.date(), playback_.dayFraction());
+  if (!control) return control.error();
+  control_ = std::move(control).value();
+  frame_ = FrameInput{};
+  frame_.date = playback_.date();
+  frame_.title = o_.mapTitle;
+  frame_.view = view_;
+  frame_.scale = defaultScaleFor(mapW_, mapH_) * (presenting_ ? kPresentationScale : 1.0f);
+  frame_.control = dataset_ ? &control_ : nullptr;
+  frame_.layers = display_.layers;
+
+  // Only what changed is drawn again: the framebuffer keeps the last map between frames.
+  std::vector<PixelRect> regions{{0, 0, mapW_, mapH_}};
+  if (haveDrawn_) regions = renderer_.changedRegions(drawn_, frame_, mapW_, mapH_);
+  if (regions.empty()) {
+    window_.beginFrame();  // nothing new: show the kept map again
+    window_.endFrame();
+  } else {
+    const PixelRect full{0, 0, mapW_, mapH_};
+    for (const PixelRect& r : regions) {
+      auto drawn = r == full ? renderer_.draw(frame_, window_) : renderer_.draw(frame_, window_, r);
+      if (!drawn) return drawn.error();
+    }
+  }
+  // What the window needs copied from the map: what was redrawn, and where the UI covered the map
+  // last frame (the UI is drawn again on top after the copy).
+  std::vector<PixelRect> copy = regions;
+  copy.insert(copy.end(), uiRects_.begin(), uiRects_.end());
+  window_.setNextCopy(std::move(copy));
+  drawnControl_ = control_;
+  drawn_ = frame_;
+  drawn_.control = dataset_ ? &*drawnControl_ : nullptr;
+  haveDrawn_ = true;
+  return {};
+}
+
+ExportJobSettings ViewerApp::exportSettings() const {
+  ExportJobSettings s;
+  s.from = Date::fromDays(static_cast<int32_t>(playback_.first()));
+  s.to = Date::fromDays(static_cast<int32_t>(playback_.last()));
+  s.daysPerSecond = playback_.speed();
+  s.frame = frame_;
+  s.frame.control = nullptr;
+  s.frame.view = view_;
+  s.style = display_.style();
+  s.samples = o_.samples;
+  s.openSession = o_.openExportSession;
+  return s;
+}
+
+void ViewerApp::drawSidePanel() {
+  const float width = 300;
+  ImGui::SetNextWindowPos(ImVec2(static_cast<float>(mapW_) - width - 10, 10), ImGuiCond_Always);
+  ImGui::SetNextWindowSize(ImVec2(width, 0), ImGuiCond_Always);
+  ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0), ImVec2(width, static_cast<float>(mapH_) - 20));
+  if (!ImGui::Begin("frontline", nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize)) {
+    ImGui::End();
+    return;
+  }
+  if (dataset_) {
+    ImGui::TextDisabled("%zu places, %zu event dates", dataset_->timeline.places().size(),
+                        dataset_->timeline.eventDates().size());
+  } else {
+    ImGui::TextDisabled("No dataset: the base map only");
+  }
+  if (errors_.problems().size() > 0) {
+    ImGui::PushStyleColor(ImGuiCol_Button, errors_.errors() ? ImVec4(0.85f, 0.3f, 0.3f, 1) : ImVec4(0.9f, 0.75f, 0.4f, 1));
+    char label[64];
+    std::snprintf(label, sizeof label, "%zu error%s, %zu warning%s", errors_.errors(), errors_.errors() == 1 ? "" : "s",
+                  errors_.warnings(), errors_.warnings() == 1 ? "" : "s");
+    if (ImGui::Button(label, ImVec2(-1, 0))) errors_.open = !errors_.open;
+    ImGui::PopStyleColor();
+  }
+  if (ImGui::CollapsingHeader("View", ImGuiTreeNodeFlags_DefaultOpen)) {
+    if (ImGui::Button("Whole map (0)")) view_ = home_;
+    ImGui::SameLine();
+    ImGui::BeginDisabled(session_.scene().datasetPlaces.empty());
+    if (ImGui::Button("Fit to data (D)"))
+      if (auto box = placesExtent(session_.scene().datasetPlaces)) view_ = fitBox(*box, mapW_, mapH_, 60);
+    ImGui::EndDisabled();
+    const double kmAcross = view_.unitsPerPixel * mapW_ * session_.scene().metresPerUnit / 1000;
+    ImGui::TextDisabled("%.0f km across; wheel or +/- to zoom", kmAcross);
+  }
+  if (ImGui::CollapsingHeader("Layers and style", ImGuiTreeNodeFlags_DefaultOpen)) drawLayersPanel(display_);
+  if (ImGui::CollapsingHeader("Presentation", ImGuiTreeNodeFlags_DefaultOpen)) {
+    if (player_ && player_->size() > 0) {
+      ImGui::TextWrapped("%s", o_.story->title.empty() ? o_.story->source.c_str() : o_.story->title.c_str());
+      ImGui::TextDisabled("%zu slides", player_->size());
+      int slide = static_cast<int>(player_->index()) + 1;
+      ImGui::SetNextItemWidth(90);
+      if (ImGui::InputInt("start slide", &slide))
+        player_->jumpTo(static_cast<size_t>(std::clamp(slide, 1, static_cast<int>(player_->size())) - 1), now_);
+      if (ImGui::Button("Present (P)", ImVec2(-1, 0))) setPresenting(true);
+    } else {
+      ImGui::TextDisabled("No story loaded (--story FILE)");
+    }
+  }
+  if (ImGui::CollapsingHeader("Export", ImGuiTreeNodeFlags_DefaultOpen)) {
+    ImGui::BeginDisabled(!o_.openExportSession);
+    if (ImGui::Button("Export PNG frames or video... (E)", ImVec2(-1, 0))) exportDialog_.open(exportSettings());
+    ImGui::EndDisabled();
+    if (exportDialog_.running()) ImGui::ProgressBar(exportDialog_.progress(), ImVec2(-1, 0));
+  }
+  if (ImGui::CollapsingHeader("Keys")) {
+    if (ImGui::BeginTable("##keys", 2, ImGuiTableFlags_SizingFixedFit)) {
+      for (const auto& row : kKeyHelp) {
+        ImGui::TableNextRow();
+        ImGui::TableSetColumnIndex(0);
+        ImGui::TextUnformatted(row[0]);
+        ImGui::TableSetColumnIndex(1);
+        ImGui::TextDisabled("%s", row[1]);
+      }
+      ImGui::EndTable();
+    }
+  }
+  ImGui::End();
+}
+
+void ViewerApp::drawUi() {
+  const float W = static_cast<float>(window_.windowWidth()), H = static_cast<float>(window_.windowHeight());
+  ui_.beginFrame();
+  if (presenting_) {
+    if (o_.story) drawSlideOverlay(*o_.story, player_->index(), ui_, W, H, kLegendWidth * frame_.scale);
+  } else {
+    timeline_.draw(playback_, ui_, 0, static_cast<float>(mapH_), W, static_cast<float>(stripPixels_));
+    drawSidePanel();
+    // Hover and click on places.
+    hovered_ = nullptr;
+    if (mouseSeen_ && !dragging_ && !ui_.wantsMouse() && mouse_.y < mapH_)
+      hovered_ = inspector_.placeAt(renderer_.placePositions(), mouse_, 14);
+    if (hovered_) inspector_.drawTooltip(*hovered_, control_, display_.colourBlind);
+    if (display_.uncertaintyMarks && dataset_)
+      inspector_.drawUncertaintyMarks(control_, renderer_.placePositions(), {0, 0}, frame_.scale);
+    if (auto date = inspector_.drawHistory(playback_.time(), display_.colourBlind, W, static_cast<float>(mapH_)))
+      playback_.seek(*date);
+    errors_.draw(W, H);
+    exportDialog_.draw(exportSettings(), mapW_, W, H);
+  }
+  ui_.endFrame();
+  uiRects_ = ui_.drawnRects();
+}
+
+std::string ViewerApp::stateLine() const {
+  std::string line = "date=" + playback_.date().iso();
+  if (player_ && player_->size() > 0) {
+    line += " slide=" + std::to_string(player_->index() + 1) + "/" + std::to_string(player_->size());
+    line += presenting_ ? " presenting=yes" : " presenting=no";
+  }
+  return line;
+}
+
+// The scripted part: --play-to first, then each --keys entry once the view is still, then the
+// screenshot, the state line and quitting.
+Result<void> ViewerApp::automation() {
+  const bool scripted = o_.playTo || !o_.keys.empty();
+  if (scriptDone_ || (!scripted && o_.screenshot.empty() && !o_.quit && !o_.printState)) return {};
+  if (frames_ < 2) return {};  // the window has its size and first contents
+  if (o_.playTo && !playToStarted_) {
+    playback_.playTo(static_cast<double>(o_.playTo->days()));
+    playToStarted_ = true;
+    return {};
+  }
+  if (!idle()) {
+    stillFrames_ = 0;
+    return {};
+  }
+  if (++stillFrames_ < 2) return {};  // the settled frame has been drawn
+  if (nextKey_ < o_.keys.size()) {
+    const std::string& name = o_.keys[nextKey_++];
+    stillFrames_ = 0;
+    if (name.rfind("click:", 0) == 0 || name.rfind("hover:", 0) == 0) return pointAt(name.substr(6), name[0] == 'c');
+    SDL_Event down{};
+    down.type = SDL_KEYDOWN;
+    down.key.state = SDL_PRESSED;
+    down.key.keysym.sym = SDL_GetKeyFromName(name.c_str());
+    down.key.keysym.scancode = SDL_GetScancodeFromKey(down.key.keysym.sym);
+    down.key.windowID = SDL_GetWindowID(static_cast<SDL_Window*>(window_.sdlWindow()));
+    if (down.key.keysym.sym == SDLK_UNKNOWN)
+      return makeError(ErrorKind::Usage, "--keys", "unknown key name '" + name + "' (SDL names: PageDown, Space, P, ...)");
+    SDL_Event up = down;
+    up.type = SDL_KEYUP;
+    up.key.state = SDL_RELEASED;
+    SDL_PushEvent(&down);
+    SDL_PushEvent(&up);
+    stillFrames_ = 0;
+    return {};
+  }
+  scriptDone_ = true;
+  if (!o_.screenshot.empty()) {
+    auto image = window_.readPixels();
+    if (!image) return image.error();
+    if (auto r = writePngAtomic(o_.screenshot, *image); !r) return r.error();
+    std::cout << o_.screenshot.string() << "\n";
+  }
+  if (o_.printState) std::cout << stateLine() << std::endl;
+  if (o_.quit) running_ = false;
+  return {};
+}
+
+// A scripted pointer: moves the real pointer onto a place (so SDL and ImGui see it there) and,
+// for a click, presses and releases the left button, through the same handling as a user's.
+Result<void> ViewerApp::pointAt(const std::string& placeName, bool click) {
+  const PlaceTrack* place = inspector_.findByName(placeName);
+  if (!place) return makeError(ErrorKind::Usage, "--keys", "no place named '" + placeName + "' in the dataset");
+  auto it = renderer_.placePositions().find(place->id);
+  if (it == renderer_.placePositions().end())
+    return makeError(ErrorKind::Usage, "--keys", "'" + placeName + "' is not on the map in this view");
+  SDL_Window* window = static_cast<SDL_Window*>(window_.sdlWindow());
+  int ww = 0, wh = 0;
+  SDL_GetWindowSize(window, &ww, &wh);
+  const int x = static_cast<int>(std::lround(it->second.x * ww / std::max(1, window_.windowWidth())));
+  const int y = static_cast<int>(std::lround(it->second.y * wh / std::max(1, window_.windowHeight())));
+  SDL_WarpMouseInWindow(window, x, y);
+  if (!click) return {};
+  SDL_Event e{};
+  e.type = SDL_MOUSEBUTTONDOWN;
+  e.button.windowID = SDL_GetWindowID(window);
+  e.button.button = SDL_BUTTON_LEFT;
+  e.button.state = SDL_PRESSED;
+  e.button.clicks = 1;
+  e.button.x = x;
+  e.button.y = y;
+  SDL_PushEvent(&e);
+  e.type = SDL_MOUSEBUTTONUP;
+  e.button.state = SDL_RELEASED;
+  SDL_PushEvent(&e);
+  return {};
+}
+
+// Frame times while scrubbing: every frame shows a new date, evenly spread over the range, as a
+// fast drag along the timeline does (about 6 map days per frame with 300 frames). Three passes:
+//   1. cold: each interval's areas of control are computed when first reached (what the first
+//      drag does before the viewer has warmed its cache);
+//   2. warm: everything cached, timed as the loop runs (the swap waits for the frame);
+//   3. the same with the GPU finished after each stage, to say where the time goes.
+Result<void> ViewerApp::bench() {
+  using Clock = std::chrono::steady_clock;
+  auto ms = [](Clock::time_point a, Clock::time_point b) { return std::chrono::duration<double, std::milli>(b - a).count(); };
+  std::vector<double> passes[3], mapMs, copyMs, uiMs, swapMs;
+  std::vector<size_t> computed;
+  for (int pass = 0; pass < 3; ++pass) {
+    const size_t before = session_.intervalsComputed();
+    for (int i = 0; i < o_.benchFrames; ++i) {
+      const auto t0 = Clock::now();
+      SDL_Event event;
+      while (SDL_PollEvent(&event)) handleEvent(event);
+      updateLayout();
+      const double f = o_.benchFrames > 1 ? static_cast<double>(i) / (o_.benchFrames - 1) : 0;
+      playback_.seek(playback_.first() + f * (playback_.last() - playback_.first()));
+      if (auto r = drawMap(); !r) return r;
+      const bool stages = pass == 2;
+      if (stages) glFinish();
+      const auto t1 = Clock::now();
+      if (stages) {
+        window_.bindWindowFramebuffer();  // copies the map into the window
+        glFinish();
+      }
+      const auto t2 = Clock::now();
+      if (uiVisible_) drawUi();
+      else uiRects_.clear();
+      if (stages) glFinish();
+      const auto t3 = Clock::now();
+      window_.present();
+      const auto t4 = Clock::now();
+      passes[pass].push_back(ms(t0, t4));
+      if (stages) {
+        mapMs.push_back(ms(t0, t1));
+        copyMs.push_back(ms(t1, t2));
+        uiMs.push_back(ms(t2, t3));
+        swapMs.push_back(ms(t3, t4));
+      }
+    }
+    computed.push_back(session_.intervalsComputed() - before);
+  }
+  std::printf("bench: %dx%d map (window %dx%d, UI %s, %s), %d frames per pass over %s .. %s\n", mapW_, mapH_,
+              window_.windowWidth(), window_.windowHeight(), uiVisible_ ? "shown" : "hidden",
+              window_.keepsBackBuffer() ? "copying what changed into the window" : "copying the whole map each frame",
+              o_.benchFrames,
+              Date::fromDays(static_cast<int32_t>(playback_.first())).iso().c_str(),
+              Date::fromDays(static_cast<int32_t>(playback_.last())).iso().c_str());
+  const char* names[3] = {"cold (areas computed)", "warm (all cached)", "warm, GPU synced per stage"};
+  for (int pass = 0; pass < 3; ++pass)
+    std::printf("bench: %-27s median %6.2f ms, p90 %6.2f ms, p99 %6.2f ms, max %6.2f ms; %zu intervals computed\n",
+                names[pass], percentile(passes[pass], 0.5), percentile(passes[pass], 0.9),
+                percentile(passes[pass], 0.99), percentile(passes[pass], 1.0), computed[static_cast<size_t>(pass)]);
+  std::printf("bench: stage medians (p99): map draw %.2f (%.2f), copy into window %.2f (%.2f), UI %.2f (%.2f), "
+              "swap %.2f (%.2f) ms\n",
+              percentile(mapMs, 0.5), percentile(mapMs, 0.99), percentile(copyMs, 0.5), percentile(copyMs, 0.99),
+              percentile(uiMs, 0.5), percentile(uiMs, 0.99), percentile(swapMs, 0.5), percentile(swapMs, 0.99));
+  std::fflush(stdout);
+  return {};
+}
+
+Result<void> ViewerApp::run() {
+  if (o_.fullscreen) window_.setFullscreen(true);
+  updateLayout();
+  // Scripted runs (tests, docs) must not depend on where the pointer happens to be: over a place it
+  // would show a tooltip. Park it in the top-left corner, over the title.
+  if (!o_.screenshot.empty() || o_.quit || !o_.keys.empty() || o_.benchFrames > 0)
+    SDL_WarpMouseInWindow(static_cast<SDL_Window*>(window_.sdlWindow()), 0, 0);
+  if (o_.presentation) {
+    if (player_ && player_->size() > 0) player_->jumpTo(o_.slide, 0);
+    setPresenting(true);
+    if (presenting_ && player_) player_->jumpTo(o_.slide, 0);
+  }
+  if (o_.benchFrames > 0) return bench();
+
+  double last = clock();
+  while (running_) {
+    SDL_Event event;
+    // Areas of control are computed once per interval between event dates, when first needed.
+    // While the user is not moving through time, compute one interval ahead per frame, so that
+    // the first drag along the timeline finds them ready.
+    const bool warming = dataset_ && warmed_ < dataset_->timeline.eventDates().size();
+    if (warming && idle() && !dragging_ && !timeline_.scrubbing())
+      (void)session_.frameAt(dataset_->timeline.eventDates()[warmed_++]);
+    const bool busy = !idle() || dragging_ || exportDialog_.running() || o_.frameSeconds > 0 || !scriptDone_ || warming;
+    // When nothing moves, sleep until something happens (a laptop on battery in a classroom).
+    if (!busy && SDL_WaitEventTimeout(&event, 250)) handleEvent(event);
+    while (SDL_PollEvent(&event)) handleEvent(event);
+    if (!running_) break;
+    now_ = clock();
+    const double dt = std::min(0.25, now_ - last);  // a stall (window dragged) does not jump ahead
+    last = now_;
+    updateLayout();
+    update(dt);
+    if (auto r = drawMap(); !r) return r;
+    if (uiVisible_ || presenting_) drawUi();
+    else uiRects_.clear();
+    ++frames_;
+    if (auto r = automation(); !r) return r;
+    window_.present();
+  }
+  return {};
+}
+
+}  // namespace
+
+Result<void> runViewer(MapSession& session, const ViewerOptions& options) {
+  std::signal(SIGPIPE, SIG_IGN);  // an export's ffmpeg that dies must give an error, not end the viewer
+  auto window = WindowTarget::create("frontline - " + options.mapTitle, options.width, options.height, 0);
+  if (!window) return window.error();
+  auto renderer = MapRenderer::create(session.scene(), MapStyle{}, options.samples);
+  if (!renderer) return renderer.error();
+  std::filesystem::path regular, bold;
+  if (auto fonts = FontSet::loadDefault()) {
+    regular = fonts->regular->path();
+    bold = fonts->bold->path();
+  }
+  auto ui = ImGuiLayer::create(**window, 1.0f, regular, bold);
+  if (!ui) return ui.error();
+  Result<void> result;
+  {
+    ViewerApp app(session, options, **window, **renderer, **ui);
+    result = app.run();
+  }
+  // GL objects go while the window's context is current, before the window itself.
+  ui->reset();
+  renderer->reset();
+  return result;
+}
+
+}  // namespace frontline
