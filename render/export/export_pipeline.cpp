@@ -2,7 +2,9 @@
 
 #include <glad/gl.h>
 #include <pthread.h>
+#include <time.h>
 
+#include <algorithm>
 #include <chrono>
 #include <mutex>
 #include <optional>
@@ -16,6 +18,12 @@ namespace {
 using Clock = std::chrono::steady_clock;
 
 double secondsSince(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
+
+double threadCpuSeconds() {
+  timespec t{};
+  ::clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+  return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) * 1e-9;
+}
 
 // A frame's control state, made on the prepare thread.
 struct Prepared {
@@ -65,7 +73,7 @@ Result<ExportStats> runExport(MapSession& session, MapRenderer& renderer, Offscr
 
   // Prepare thread: the only user of `session` while the export runs.
   BoundedQueue<Prepared> prepared(24);
-  double prepareSeconds = 0;
+  double prepareSeconds = 0, prepareCpuSeconds = 0;
   std::atomic<bool> allPrepared{false};
   std::thread prepare([&] {
     pthread_setname_np(pthread_self(), "fl-prepare");
@@ -76,8 +84,10 @@ Result<ExportStats> runExport(MapSession& session, MapRenderer& renderer, Offscr
       item.index = i;
       item.time = schedule.at(i);
       const auto start = Clock::now();
+      const double cpuStart = threadCpuSeconds();
       auto control = session.frameAt(item.time.date, item.time.dayFraction);
       prepareSeconds += secondsSince(start);
+      prepareCpuSeconds += threadCpuSeconds() - cpuStart;
       if (control) item.control = std::move(control).value();
       else item.error = control.error();
       const bool bad = item.error.has_value();
@@ -107,7 +117,11 @@ Result<ExportStats> runExport(MapSession& session, MapRenderer& renderer, Offscr
     }
   });
 
-  auto pool = std::make_shared<BufferPool>(std::max<size_t>(request.buffers, 3), w, h);
+  // At least three buffers (the frame drawn, the previous one, one being written); at most what
+  // fits in about 512 MiB, for very large frames.
+  const size_t frameBytes = static_cast<size_t>(w) * static_cast<size_t>(h) * 4;
+  const size_t buffers = std::max<size_t>(3, std::min(request.buffers, (size_t{512} << 20) / frameBytes));
+  auto pool = std::make_shared<BufferPool>(buffers, w, h);
   const PixelRect full{0, 0, w, h};
   std::optional<Error> renderError;
   std::optional<Prepared> last;  // the frame the target holds now
@@ -188,6 +202,7 @@ Result<ExportStats> runExport(MapSession& session, MapRenderer& renderer, Offscr
   lastPixels.reset();
 
   stats.prepareSeconds = prepareSeconds;
+  stats.prepareCpuSeconds = prepareCpuSeconds;
   stats.encodeSeconds = sink.encodeSeconds();
   const size_t drawn = stats.drawnFull + stats.drawnPartial;
   stats.redrawnShare = drawn ? redrawn / static_cast<double>(drawn) : 0;

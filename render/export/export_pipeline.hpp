@@ -45,13 +45,14 @@ struct ExportStats {
   double seconds = 0;          // the whole run
   // Time per stage, summed over the run (stages overlap, so these add up to more than `seconds`).
   double prepareSeconds = 0;   // control state and areas (prepare thread)
+  double prepareCpuSeconds = 0;  // the same in CPU time (less than the above when cores are busy)
   double drawSeconds = 0;      // GL draw calls until the frame is finished (render thread)
   double readbackSeconds = 0;  // glReadPixels
   double submitSeconds = 0;    // render thread handing frames to the sink (comparing rows)
   double prepareWaitSeconds = 0;  // render thread waiting for the prepare thread
   double bufferWaitSeconds = 0;   // render thread waiting for a free buffer: encoding or writing is behind
   double commitSeconds = 0;    // writer thread: waiting for encoded frames and writing them
-  double encodeSeconds = 0;    // the sink's encoder, summed over its threads
+  double encodeSeconds = 0;    // the sink's encoder, summed over its threads (PNG: CPU time)
   bool interrupted = false;
 };
 

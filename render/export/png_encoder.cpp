@@ -1,6 +1,7 @@
 #include "render/export/png_encoder.hpp"
 
 #include <fcntl.h>
+#include <time.h>
 #include <sys/uio.h>
 #include <unistd.h>
 #include <zlib.h>
@@ -8,12 +9,12 @@
 #include <algorithm>
 #include <array>
 #include <cerrno>
-#include <chrono>
 #include <climits>
 #include <cstdio>
 #include <cstring>
-#include <random>
 #include <string>
+
+#include "geo/model/atomic_file.hpp"
 
 namespace frontline {
 
@@ -30,7 +31,12 @@ struct EncodedPng::Band {
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
+// CPU time of the calling thread: what compressing costs, whatever else the machine runs.
+long long threadCpuNanos() {
+  timespec t{};
+  ::clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+  return static_cast<long long>(t.tv_sec) * 1'000'000'000 + t.tv_nsec;
+}
 
 // A zlib stream per thread, reset per band: deflateInit allocates a few hundred kilobytes.
 struct Deflater {
@@ -231,9 +237,9 @@ std::shared_ptr<const EncodedPng> PngEncoder::encode(std::shared_ptr<const Image
     frame->bands.push_back(band);
     ++compressed_;
     pool_.run([pixels, band, bottomUp, level = level_, nanos = encodeNanos_] {
-      const auto start = Clock::now();
+      const long long start = threadCpuNanos();
       compressBand(*pixels, bottomUp, level, *band);
-      nanos->fetch_add(std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now() - start).count());
+      nanos->fetch_add(threadCpuNanos() - start);
       band->done.set();
     });
   }
@@ -241,15 +247,6 @@ std::shared_ptr<const EncodedPng> PngEncoder::encode(std::shared_ptr<const Image
   previousPixels_ = std::move(pixels);
   previousBottomUp_ = bottomUp;
   return frame;
-}
-
-std::filesystem::path temporarySiblingOf(const std::filesystem::path& path) {
-  thread_local std::mt19937 random(std::random_device{}());
-  char suffix[32];
-  std::snprintf(suffix, sizeof suffix, ".tmp-%08x", static_cast<unsigned>(random()));
-  std::string name = ".";
-  name.append(path.filename().string()).append(suffix);
-  return path.parent_path() / name;
 }
 
 bool isTemporaryName(const std::string& fileName) {
@@ -301,7 +298,7 @@ Result<void> writePngFile(const std::filesystem::path& path, const EncodedPng& p
     if (!band->bytes.empty()) parts.push_back({band->bytes.data(), band->bytes.size()});
   parts.push_back({tail.data(), tail.size()});
 
-  const std::filesystem::path temp = temporarySiblingOf(path);
+  const std::filesystem::path temp = temporarySibling(path);
   const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
   if (fd < 0) return makeError(ErrorKind::Io, where, "cannot write: " + errnoText());
   std::string error;

@@ -44,7 +44,7 @@ class PngEncoder {
   // Forgets the previous frame: the next encode() compresses every band.
   void reset();
 
-  // Compression time summed over the pool's threads.
+  // Compression CPU time summed over the pool's threads.
   double encodeSeconds() const { return static_cast<double>(encodeNanos_->load()) * 1e-9; }
   size_t bandsCompressed() const { return compressed_; }
   size_t bandsReused() const { return reused_; }
@@ -62,6 +62,9 @@ class PngEncoder {
 
 // Writes the PNG to `path` atomically: a hidden temporary file in the same folder, renamed over
 // `path` once complete; on any failure the temporary file is removed and `path` is untouched.
+// Unlike writeFileAtomic it does not fsync each frame (hundreds of syncs would cost more than the
+// encoding): a killed process leaves complete frames only, and after a power cut isCompletePng
+// (which --resume applies to every frame) finds any frame the disk lost.
 Result<void> writePngFile(const std::filesystem::path& path, const EncodedPng& png);
 
 // One-shot encode of a top-down RGBA image (tests, stills): same bytes as PngEncoder gives.
@@ -71,9 +74,8 @@ Result<void> writePngFast(const std::filesystem::path& path, const Image& image)
 // end chunk at the end. Cheap (two small reads); for skipping finished frames when resuming.
 bool isCompletePng(const std::filesystem::path& path, int width, int height);
 
-// The name of a hidden temporary sibling of `path` (".NAME.tmp-XXXXXXXX"), unique per call.
-std::filesystem::path temporarySiblingOf(const std::filesystem::path& path);
-// Whether a file name is such a temporary name (stale ones are removed when a folder is reused).
+// Whether a file name is one of temporarySibling()'s (geo/model/atomic_file.hpp) hidden
+// ".NAME.tmp-XXXXXXXX" names: stale ones are removed when an export folder is reused.
 bool isTemporaryName(const std::string& fileName);
 
 }  // namespace frontline

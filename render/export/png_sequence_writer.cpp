@@ -9,6 +9,8 @@
 #include <regex>
 #include <sstream>
 
+#include "geo/model/atomic_file.hpp"
+
 namespace frontline {
 namespace {
 
@@ -28,21 +30,6 @@ std::string readText(const std::filesystem::path& path) {
   std::ostringstream text;
   text << in.rdbuf();
   return text.str();
-}
-
-Result<void> writeTextAtomic(const std::filesystem::path& path, const std::string& text) {
-  const auto temp = temporarySiblingOf(path);
-  FILE* f = std::fopen(temp.c_str(), "wb");
-  if (!f) return makeError(ErrorKind::Io, path.string(), std::string("cannot write: ") + std::strerror(errno));
-  std::string error;
-  if (std::fwrite(text.data(), 1, text.size(), f) != text.size()) error = std::strerror(errno);
-  if (std::fclose(f) != 0 && error.empty()) error = std::strerror(errno);
-  if (error.empty() && std::rename(temp.c_str(), path.c_str()) != 0) error = std::strerror(errno);
-  if (!error.empty()) {
-    std::remove(temp.c_str());
-    return makeError(ErrorKind::Io, path.string(), "cannot write: " + error);
-  }
-  return {};
 }
 
 // The first line where two settings records differ, as "was: ... / now: ...".
@@ -131,7 +118,7 @@ Result<std::unique_ptr<PngSequenceWriter>> PngSequenceWriter::create(Options opt
       for (const fs::path& p : temporaries) fs::remove(p, ec);  // left by a killed export
       break;
   }
-  if (auto r = writeTextAtomic(record, options.settings); !r) return r.error();
+  if (auto r = writeFileAtomic(record, options.settings); !r) return r.error();
 
   std::unique_ptr<PngSequenceWriter> writer(new PngSequenceWriter(std::move(options)));
   PngSequenceWriter& w = *writer;
@@ -172,7 +159,7 @@ Result<void> PngSequenceWriter::commit(std::unique_ptr<PendingFrame> frame) {
   const std::filesystem::path path = framePath(pending.index);
   if (pending.repeat && !lastWritten_.empty()) {
     // The same picture as the previous frame: a hard link, renamed into place like a new file.
-    const auto temp = temporarySiblingOf(path);
+    const auto temp = temporarySibling(path);
     if (::link(lastWritten_.c_str(), temp.c_str()) == 0) {
       if (std::rename(temp.c_str(), path.c_str()) == 0) {
         ++linked_;

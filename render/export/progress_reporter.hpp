@@ -23,8 +23,8 @@ class ProgressReporter {
   size_t done() const { return done_; }
   double elapsedSeconds() const;
 
-  // "[######------]  123/365  45.2 frames/s  0:02 left": the text shown, for tests.
-  static std::string barText(size_t done, size_t total, double seconds, int width = 28);
+  // "[######------]  123/365  45.2 frames/s  0:02 left": the text shown (rate in frames/s).
+  static std::string barText(size_t done, size_t total, double rate, int width = 28);
 
  private:
   void print(bool final);
@@ -32,7 +32,7 @@ class ProgressReporter {
   size_t total_ = 0, done_ = 0;
   bool quiet_, terminal_;
   std::FILE* out_;
-  std::chrono::steady_clock::time_point start_, lastPrint_;
+  std::chrono::steady_clock::time_point start_, lastPrint_, firstDone_;
   bool printed_ = false;
 };
 

@@ -20,7 +20,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "render/export/png_encoder.hpp"
+#include "geo/model/atomic_file.hpp"
 
 extern char** environ;
 
@@ -211,7 +211,7 @@ VideoEncoder::~VideoEncoder() {
 
 Result<void> VideoEncoder::start(const std::filesystem::path& ffmpeg) {
   ffmpeg_ = ffmpeg;
-  temp_ = temporarySiblingOf(options_.output);
+  temp_ = temporarySibling(options_.output);
   if (options_.format == VideoFormat::Gif) {
     intermediate_ = temp_.string() + ".mkv";
     palette_ = temp_.string() + ".png";

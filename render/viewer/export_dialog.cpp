@@ -40,6 +40,39 @@ void ExportDialog::open(const ExportJobSettings& current) {
   }
 }
 
+void ExportDialog::startJob(const ExportJobSettings& current, int viewerWidth, Date from, Date to) {
+  ExportJobSettings s = current;
+  s.output = withExtension(output_, format_);
+  output_ = s.output.string();
+  s.from = from;
+  s.to = to;
+  s.fps = fps_;
+  s.daysPerSecond = daysPerSecond_;
+  // The same ground across the width as in the window, at the export's size.
+  s.frame.view.unitsPerPixel = current.frame.view.unitsPerPixel * viewerWidth / std::max(1, width_);
+  s.frame.scale = defaultScaleFor(width_, height_);
+  s.width = width_;
+  s.height = height_;
+  s.overwrite = overwrite_;
+  job_.reset();  // a finished job's thread is joined here
+  job_ = ExportJob::start(std::move(s));
+}
+
+void ExportDialog::start(const ExportJobSettings& current, int viewerWidth, const std::string& output, Date from,
+                         Date to) {
+  open(current);
+  output_ = output;
+  format_ = 0;
+  for (int f = 1; f < 4; ++f) {
+    const std::string ext = kExtensions[f];
+    if (output.size() > ext.size() && output.compare(output.size() - ext.size(), ext.size(), ext) == 0) format_ = f;
+  }
+  width_ = 640;
+  height_ = 360;
+  overwrite_ = true;
+  startJob(current, viewerWidth, from, to);
+}
+
 float ExportDialog::progress() const {
   if (!job_ || job_->framesTotal() == 0) return 0;
   return static_cast<float>(job_->framesDone()) / static_cast<float>(job_->framesTotal());
@@ -95,23 +128,7 @@ void ExportDialog::draw(const ExportJobSettings& current, int viewerWidth, float
     ImGui::TextDisabled("%.0f frames, %.1f s", frames, frames / fps_);
   }
   ImGui::BeginDisabled(!problem.empty());
-  if (ImGui::Button("Export", ImVec2(120, 0))) {
-    ExportJobSettings s = current;
-    s.output = withExtension(output_, format_);
-    output_ = s.output.string();
-    s.from = *from;
-    s.to = *to;
-    s.fps = fps_;
-    s.daysPerSecond = daysPerSecond_;
-    // The same ground across the width as in the window, at the export's size.
-    s.frame.view.unitsPerPixel = current.frame.view.unitsPerPixel * viewerWidth / std::max(1, width_);
-    s.frame.scale = defaultScaleFor(width_, height_);
-    s.width = width_;
-    s.height = height_;
-    s.overwrite = overwrite_;
-    job_.reset();  // a finished job's thread is joined here
-    job_ = ExportJob::start(std::move(s));
-  }
+  if (ImGui::Button("Export", ImVec2(120, 0))) startJob(current, viewerWidth, *from, *to);
   ImGui::EndDisabled();
   ImGui::EndDisabled();
 

@@ -28,7 +28,13 @@ class ExportDialog {
   // Whether ffmpeg is there for videos (checked once when the dialog opens).
   bool videoAvailable() const { return ffmpeg_; }
 
+  // Starts an export as the Export button does, with these dates and output (scripts and tests).
+  void start(const ExportJobSettings& current, int viewerWidth, const std::string& output, Date from, Date to);
+  // The last export's outcome ("" while none has finished).
+  std::string outcome() const { return job_ && job_->finished() ? job_->outcome() : ""; }
+
  private:
+  void startJob(const ExportJobSettings& current, int viewerWidth, Date from, Date to);
   bool open_ = false, ffmpeg_ = false;
   std::string output_ = "frontline-export", from_, to_, error_;
   int format_ = 0;  // 0 PNG frames, 1 MP4, 2 WebM, 3 GIF

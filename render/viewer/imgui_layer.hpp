@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include "render/frame_damage.hpp"
@@ -30,22 +31,43 @@ class ImGuiLayer {
 
   bool handleEvent(const SDL_Event& event);  // true when the UI wants this input for itself
   void beginFrame();
-  void endFrame();  // renders the UI into the window's back buffer
+  // Renders the UI into the window's back buffer. Where the window keeps its back buffer between
+  // frames (WindowTarget::nextCopyIsPartial), only the UI's parts (ImGui draw lists: one per
+  // window, tooltip, overlay) that changed since the last frame are drawn, with those they
+  // overlap or that the map's redrawn rectangles touch; the window restores the map under them
+  // first. Elsewhere last frame's UI pixels stay as they are.
+  void endFrame();
   bool wantsMouse() const;
   bool wantsKeyboard() const;
   bool wantsTextInput() const;  // a text field has focus: keys are typing, not shortcuts
 
-  // Where the last endFrame() drew, in drawable pixels (y down): small rectangles around runs of
-  // its geometry, merged. The map under them must be restored before the next frame's UI.
+  // Where the UI was on screen after the last endFrame(), in drawable pixels (y down): the map
+  // under it must be restored when the UI is hidden.
   std::vector<PixelRect> drawnRects() const;
+  // After a frame without the UI (hidden): the next endFrame() draws everything.
+  void forget();
+  // Draw lists drawn / skipped as unchanged by the last endFrame() (for tests and the benchmark).
+  int listsDrawn() const;
+  int listsKept() const;
+
+  // A pointer for scripts: ImGui sees it at (x, y) drawable pixels with the left button as given,
+  // instead of the real one, until reset with nullopt.
+  struct Pointer {
+    float x = 0, y = 0;
+    bool down = false;
+  };
+  void overridePointer(std::optional<Pointer> pointer) { pointer_ = pointer; }
 
   void pushFont(UiFont font);  // ImGui::PushFont with one of the fonts; pair with ImGui::PopFont()
   float fontSize(UiFont font) const;
 
  private:
-  explicit ImGuiLayer(WindowTarget& window) : window_(window) {}
+  explicit ImGuiLayer(WindowTarget& window);
   WindowTarget& window_;
   void* fonts_[5] = {};  // ImFont*, by UiFont
+  std::optional<Pointer> pointer_;
+  struct Lists;          // what the last frame drew, per draw list
+  std::unique_ptr<Lists> lists_;
 };
 
 }  // namespace frontline

@@ -61,7 +61,9 @@ void TimelineBar::draw(Playback& playback, ImGuiLayer& ui, float x, float y, flo
   ImGui::SetNextWindowSize(ImVec2(width, height));
   const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                  ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
-                                 ImGuiWindowFlags_NoScrollWithMouse;
+                                 ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoBackground;
+  // No background of its own: the window target clears the strip to the same grey, and a
+  // full-width fill is a noticeable part of a frame on a software renderer.
   ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0);
   if (ImGui::Begin("##timebar", nullptr, flags)) {
     drawControls(playback, ui, width);
@@ -157,6 +159,8 @@ void TimelineBar::drawTrack(Playback& playback, float width, float height) {
   const float labelHeight = ImGui::GetTextLineHeight();
   const float stripTop = origin.y + 2, trackY = origin.y + height - labelHeight - 10;
   const float stripBottom = trackY - 8;
+  drawnScale_ = scale;
+  drawnTrackY_ = trackY;
 
   // Scrubbing: the map follows the pointer every frame; playing pauses while the pointer is down.
   const ImVec2 mouse = ImGui::GetIO().MousePos;
@@ -166,7 +170,15 @@ void TimelineBar::drawTrack(Playback& playback, float width, float height) {
       resumeAfterScrub_ = playback.playing();
       playback.pause();
     }
-    playback.seek(scale.dayAt(mouse.x));
+    // Whole days, and an event date when the pointer is within a few pixels of its tick: a
+    // release lands on a date, and on the event the user aimed at.
+    double day = std::round(scale.dayAt(mouse.x));
+    float nearest = 4;
+    for (const EventTick& t : ticks_) {
+      const float d = std::abs(scale.xOf(t.day) - mouse.x);
+      if (d < nearest) nearest = d, day = t.day;
+    }
+    playback.seek(day);
   } else if (scrubbing_) {
     scrubbing_ = false;
     if (resumeAfterScrub_) playback.play();
@@ -225,6 +237,13 @@ void TimelineBar::drawTrack(Playback& playback, float width, float height) {
     if (best < 5) eventTooltip(nearest);
     else ImGui::SetTooltip("%s", Date::fromDays(static_cast<int32_t>(std::floor(day))).display().c_str());
   }
+}
+
+std::optional<std::pair<float, float>> TimelineBar::pointFor(double day) const {
+  if (!drawnScale_) return std::nullopt;
+  const ImVec2 scale = ImGui::GetIO().DisplayFramebufferScale;
+  // ImGui keeps the pointer on whole pixels: the pixel nearest to the day.
+  return std::make_pair(std::round(drawnScale_->xOf(day)) * scale.x, std::round(drawnTrackY_ - 4) * scale.y);
 }
 
 void TimelineBar::eventTooltip(int32_t day) const {

@@ -5,6 +5,8 @@
 #pragma once
 
 #include <map>
+#include <optional>
+#include <utility>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -30,6 +32,8 @@ class TimelineBar {
   void draw(Playback& playback, ImGuiLayer& ui, float x, float y, float width, float height);
 
   bool scrubbing() const { return scrubbing_; }
+  // Where on screen the track shows `day` (as last drawn), for scripts that drag along it.
+  std::optional<std::pair<float, float>> pointFor(double day) const;
   void focusDateEntry() { focusDate_ = true; }
 
  private:
@@ -49,6 +53,8 @@ class TimelineBar {
   std::string dateError_;
   bool focusDate_ = false;
   bool scrubbing_ = false, resumeAfterScrub_ = false;
+  std::optional<TimelineScale> drawnScale_;
+  float drawnTrackY_ = 0;
 };
 
 }  // namespace frontline

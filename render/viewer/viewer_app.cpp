@@ -9,6 +9,8 @@
 #include <cmath>
 #include <csignal>
 #include <cstdio>
+#include <deque>
+#include <functional>
 #include <iostream>
 #include <unordered_map>
 
@@ -87,6 +89,9 @@ class ViewerApp {
   void drawSidePanel();
   Result<void> automation();
   Result<void> pointAt(const std::string& placeName, bool click);
+  Result<void> pressKey(const std::string& name);
+  Result<void> typeText(const std::string& text);
+  Result<void> scrubTo(const std::string& date);
   Result<void> bench();
 
   void setPresenting(bool on);
@@ -139,6 +144,7 @@ class ViewerApp {
   int stillFrames_ = 0;
   bool playToStarted_ = false, scriptDone_ = false;
   size_t warmed_ = 0;  // event dates whose areas of control were computed ahead of need
+  std::deque<std::function<void()>> pending_;  // a script step's actions, one per frame
 };
 
 ViewerApp::ViewerApp(MapSession& session, const ViewerOptions& options, WindowTarget& window, MapRenderer& renderer,
@@ -192,7 +198,7 @@ Vec2 ViewerApp::toMapPixels(int x, int y) const {
 }
 
 bool ViewerApp::idle() const {
-  if (playback_.playing()) return false;
+  if (playback_.playing() || exportDialog_.running()) return false;
   if (presenting_ && player_ && !player_->at(now_).settled) return false;
   return true;
 }
@@ -425,10 +431,10 @@ Result<void> ViewerApp::drawMap() {
       if (!drawn) return drawn.error();
     }
   }
-  // What the window needs copied from the map: what was redrawn, and where the UI covered the map
-  // last frame (the UI is drawn again on top after the copy).
+  // What the window must restore from the map: what was redrawn. The UI layer adds where it will
+  // draw; without the UI this frame, where it was last frame.
   std::vector<PixelRect> copy = regions;
-  copy.insert(copy.end(), uiRects_.begin(), uiRects_.end());
+  if (!uiVisible_ && !presenting_) copy.insert(copy.end(), uiRects_.begin(), uiRects_.end());
   window_.setNextCopy(std::move(copy));
   drawnControl_ = control_;
   drawn_ = frame_;
@@ -456,6 +462,8 @@ void ViewerApp::drawSidePanel() {
   ImGui::SetNextWindowPos(ImVec2(static_cast<float>(mapW_) - width - 10, 10), ImGuiCond_Always);
   ImGui::SetNextWindowSize(ImVec2(width, 0), ImGuiCond_Always);
   ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0), ImVec2(width, static_cast<float>(mapH_) - 20));
+  // In a small window the panel would hide much of the map: it starts folded (click its title).
+  ImGui::SetNextWindowCollapsed(mapW_ < 1200 || mapH_ < 640, ImGuiCond_Once);
   if (!ImGui::Begin("frontline", nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize)) {
     ImGui::End();
     return;
@@ -558,6 +566,13 @@ Result<void> ViewerApp::automation() {
   const bool scripted = o_.playTo || !o_.keys.empty();
   if (scriptDone_ || (!scripted && o_.screenshot.empty() && !o_.quit && !o_.printState)) return {};
   if (frames_ < 2) return {};  // the window has its size and first contents
+  if (!pending_.empty()) {
+    auto action = std::move(pending_.front());
+    pending_.pop_front();
+    action();
+    stillFrames_ = 0;
+    return {};
+  }
   if (o_.playTo && !playToStarted_) {
     playback_.playTo(static_cast<double>(o_.playTo->days()));
     playToStarted_ = true;
@@ -572,21 +587,16 @@ Result<void> ViewerApp::automation() {
     const std::string& name = o_.keys[nextKey_++];
     stillFrames_ = 0;
     if (name.rfind("click:", 0) == 0 || name.rfind("hover:", 0) == 0) return pointAt(name.substr(6), name[0] == 'c');
-    SDL_Event down{};
-    down.type = SDL_KEYDOWN;
-    down.key.state = SDL_PRESSED;
-    down.key.keysym.sym = SDL_GetKeyFromName(name.c_str());
-    down.key.keysym.scancode = SDL_GetScancodeFromKey(down.key.keysym.sym);
-    down.key.windowID = SDL_GetWindowID(static_cast<SDL_Window*>(window_.sdlWindow()));
-    if (down.key.keysym.sym == SDLK_UNKNOWN)
-      return makeError(ErrorKind::Usage, "--keys", "unknown key name '" + name + "' (SDL names: PageDown, Space, P, ...)");
-    SDL_Event up = down;
-    up.type = SDL_KEYUP;
-    up.key.state = SDL_RELEASED;
-    SDL_PushEvent(&down);
-    SDL_PushEvent(&up);
-    stillFrames_ = 0;
-    return {};
+    if (name.rfind("export:", 0) == 0) {  // a month from the current date, at 640x360
+      if (!o_.openExportSession) return makeError(ErrorKind::Usage, "--keys", "export is not available here");
+      const Date from = playback_.date();
+      const Date to = Date::fromDays(static_cast<int32_t>(std::min(playback_.last(), from.days() + 30.0)));
+      exportDialog_.start(exportSettings(), mapW_, name.substr(7), from, to);
+      return {};
+    }
+    if (name.rfind("type:", 0) == 0) return typeText(name.substr(5));
+    if (name.rfind("scrub:", 0) == 0) return scrubTo(name.substr(6));
+    return pressKey(name);
   }
   scriptDone_ = true;
   if (!o_.screenshot.empty()) {
@@ -595,14 +605,72 @@ Result<void> ViewerApp::automation() {
     if (auto r = writePngAtomic(o_.screenshot, *image); !r) return r.error();
     std::cout << o_.screenshot.string() << "\n";
   }
-  if (o_.printState) std::cout << stateLine() << std::endl;
+  if (o_.printState) {
+    std::cout << stateLine() << std::endl;
+    if (!exportDialog_.outcome().empty()) std::cout << "export: " << exportDialog_.outcome() << std::endl;
+  }
   if (o_.quit) running_ = false;
+  return {};
+}
+
+// Keys go down in one frame and up in the next, so that ImGui (which looks at key state once a
+// frame) sees them too.
+Result<void> ViewerApp::pressKey(const std::string& name) {
+  SDL_Event down{};
+  down.type = SDL_KEYDOWN;
+  down.key.state = SDL_PRESSED;
+  down.key.keysym.sym = SDL_GetKeyFromName(name.c_str());
+  down.key.keysym.scancode = SDL_GetScancodeFromKey(down.key.keysym.sym);
+  down.key.windowID = SDL_GetWindowID(static_cast<SDL_Window*>(window_.sdlWindow()));
+  if (down.key.keysym.sym == SDLK_UNKNOWN)
+    return makeError(ErrorKind::Usage, "--keys", "unknown key name '" + name + "' (SDL names: PageDown, Space, P, ...)");
+  SDL_Event up = down;
+  up.type = SDL_KEYUP;
+  up.key.state = SDL_RELEASED;
+  pending_.push_back([down]() mutable { SDL_PushEvent(&down); });
+  pending_.push_back([up]() mutable { SDL_PushEvent(&up); });
+  return {};
+}
+
+// Text into the focused field (G focuses the date field), then Return.
+Result<void> ViewerApp::typeText(const std::string& text) {
+  SDL_Event e{};
+  e.type = SDL_TEXTINPUT;
+  e.text.windowID = SDL_GetWindowID(static_cast<SDL_Window*>(window_.sdlWindow()));
+  std::snprintf(e.text.text, sizeof e.text.text, "%s", text.c_str());
+  pending_.push_back([e]() mutable { SDL_PushEvent(&e); });
+  return pressKey("Return");
+}
+
+// Drags the timeline's playhead from the current date to `date` over 20 frames, as a hand would.
+Result<void> ViewerApp::scrubTo(const std::string& dateText) {
+  auto date = Date::parse(dateText);
+  if (!date) return makeError(ErrorKind::Usage, "--keys", "scrub:" + dateText + ": " + date.error().what);
+  const auto from = timeline_.pointFor(playback_.time());
+  const auto to = timeline_.pointFor(static_cast<double>(date->days()));
+  if (!uiVisible_ || presenting_ || !from || !to)
+    return makeError(ErrorKind::Usage, "--keys", "scrub: needs the timeline on screen");
+  using Pointer = ImGuiLayer::Pointer;
+  pending_.push_back([this, p = Pointer{from->first, from->second, false}] { ui_.overridePointer(p); });
+  pending_.push_back([this, p = Pointer{from->first, from->second, true}] { ui_.overridePointer(p); });
+  constexpr int kSteps = 20;
+  for (int i = 1; i <= kSteps; ++i) {
+    const float f = static_cast<float>(i) / kSteps;
+    const Pointer p{from->first + (to->first - from->first) * f, from->second, true};
+    pending_.push_back([this, p] { ui_.overridePointer(p); });
+  }
+  pending_.push_back([this, p = Pointer{to->first, to->second, false}] { ui_.overridePointer(p); });
+  pending_.push_back([this] { ui_.overridePointer(std::nullopt); });
   return {};
 }
 
 // A scripted pointer: moves the real pointer onto a place (so SDL and ImGui see it there) and,
 // for a click, presses and releases the left button, through the same handling as a user's.
 Result<void> ViewerApp::pointAt(const std::string& placeName, bool click) {
+  if (placeName.empty() && !click) {  // "hover:" alone: the pointer goes back to its corner
+    SDL_WarpMouseInWindow(static_cast<SDL_Window*>(window_.sdlWindow()), 0, 0);
+    return {};
+  }
   const PlaceTrack* place = inspector_.findByName(placeName);
   if (!place) return makeError(ErrorKind::Usage, "--keys", "no place named '" + placeName + "' in the dataset");
   auto it = renderer_.placePositions().find(place->id);
@@ -640,6 +708,7 @@ Result<void> ViewerApp::bench() {
   using Clock = std::chrono::steady_clock;
   auto ms = [](Clock::time_point a, Clock::time_point b) { return std::chrono::duration<double, std::milli>(b - a).count(); };
   std::vector<double> passes[3], mapMs, copyMs, uiMs, swapMs;
+  long long listsDrawn = 0, listsKept = 0;
   std::vector<size_t> computed;
   for (int pass = 0; pass < 3; ++pass) {
     const size_t before = session_.intervalsComputed();
@@ -660,7 +729,11 @@ Result<void> ViewerApp::bench() {
       }
       const auto t2 = Clock::now();
       if (uiVisible_) drawUi();
-      else uiRects_.clear();
+      else {
+        uiRects_.clear();
+        ui_.forget();
+      }
+      if (pass == 1) listsDrawn += ui_.listsDrawn(), listsKept += ui_.listsKept();
       if (stages) glFinish();
       const auto t3 = Clock::now();
       window_.present();
@@ -690,6 +763,9 @@ Result<void> ViewerApp::bench() {
               "swap %.2f (%.2f) ms\n",
               percentile(mapMs, 0.5), percentile(mapMs, 0.99), percentile(copyMs, 0.5), percentile(copyMs, 0.99),
               percentile(uiMs, 0.5), percentile(uiMs, 0.99), percentile(swapMs, 0.5), percentile(swapMs, 0.99));
+  if (uiVisible_)
+    std::printf("bench: UI draw lists drawn %.1f, kept from the last frame %.1f per frame\n",
+                static_cast<double>(listsDrawn) / o_.benchFrames, static_cast<double>(listsKept) / o_.benchFrames);
   std::fflush(stdout);
   return {};
 }
@@ -712,11 +788,15 @@ Result<void> ViewerApp::run() {
   while (running_) {
     SDL_Event event;
     // Areas of control are computed once per interval between event dates, when first needed.
-    // While the user is not moving through time, compute one interval ahead per frame, so that
-    // the first drag along the timeline finds them ready.
+    // While the user is not moving through time, compute intervals ahead (about 8 ms of it per
+    // frame), so that the first drag along the timeline finds them ready.
     const bool warming = dataset_ && warmed_ < dataset_->timeline.eventDates().size();
-    if (warming && idle() && !dragging_ && !timeline_.scrubbing())
-      (void)session_.frameAt(dataset_->timeline.eventDates()[warmed_++]);
+    if (warming && idle() && !dragging_ && !timeline_.scrubbing()) {
+      const auto budget = std::chrono::steady_clock::now() + std::chrono::milliseconds(8);
+      do {
+        (void)session_.frameAt(dataset_->timeline.eventDates()[warmed_++]);
+      } while (warmed_ < dataset_->timeline.eventDates().size() && std::chrono::steady_clock::now() < budget);
+    }
     const bool busy = !idle() || dragging_ || exportDialog_.running() || o_.frameSeconds > 0 || !scriptDone_ || warming;
     // When nothing moves, sleep until something happens (a laptop on battery in a classroom).
     if (!busy && SDL_WaitEventTimeout(&event, 250)) handleEvent(event);
@@ -729,7 +809,10 @@ Result<void> ViewerApp::run() {
     update(dt);
     if (auto r = drawMap(); !r) return r;
     if (uiVisible_ || presenting_) drawUi();
-    else uiRects_.clear();
+    else {
+      uiRects_.clear();
+      ui_.forget();
+    }
     ++frames_;
     if (auto r = automation(); !r) return r;
     window_.present();

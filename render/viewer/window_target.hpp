@@ -37,10 +37,15 @@ class WindowTarget : public RenderTarget {
   // Copying the whole map into the window costs a full-screen pass per frame, the largest part of
   // a frame on a software renderer. Where the window's back buffer still holds the last frame
   // after a swap (checked when the window opens; true for Mesa's llvmpipe), only these rectangles
-  // (map pixels, y down) are copied at the next frame: what the map redrew, and where the UI was
-  // drawn over it last frame. Anything else (a resize, a driver that flips buffers) copies all, as
-  // does FRONTLINE_VIEWER_FULL_COPY=1 in the environment (tests compare the two).
+  // (window pixels, y down) are restored at the next frame: from the map where they cover it, to
+  // the strip's background below it. Anything else (a resize, a driver that flips buffers, no
+  // rectangles given) restores all, as does FRONTLINE_VIEWER_FULL_COPY=1 in the environment
+  // (tests compare the two).
   void setNextCopy(std::vector<PixelRect> rects);
+  void addToNextCopy(const std::vector<PixelRect>& rects);
+  const std::vector<PixelRect>* nextCopy() const;  // null: everything
+  // Whether the next frame restores only nextCopy() (else the whole window).
+  bool nextCopyIsPartial() const;
   bool keepsBackBuffer() const;
 
   void* sdlWindow() const;   // SDL_Window*, for the UI layer and event handling

@@ -22,6 +22,8 @@ struct WindowTarget::Impl {
   bool copyPending = false;
   bool keepsBackBuffer = false;  // the back buffer holds the last frame after a swap
   int shownW = 0, shownH = 0, shownStrip = -1;  // what the window showed last
+  int fullCopies = 0;                            // frames left that copy the whole map
+  int windowedX = 0, windowedY = 0, windowedW = 0, windowedH = 0;  // to return to from full screen
   std::optional<std::vector<PixelRect>> nextCopy;
   std::optional<gl::ColorFramebuffer> framebuffer;
   ~Impl() {
@@ -124,39 +126,62 @@ void WindowTarget::beginFrame() {
 // drawn into it: the copy waits until the window's framebuffer is needed.
 void WindowTarget::endFrame() { impl_->copyPending = true; }
 
+bool WindowTarget::nextCopyIsPartial() const {
+  const int strip = bottomStrip(), W = windowWidth(), H = windowHeight();
+  const bool sameSize = impl_->shownW == W && impl_->shownH == H && impl_->shownStrip == strip;
+  return impl_->keepsBackBuffer && impl_->framebuffer && sameSize && impl_->fullCopies == 0 &&
+         impl_->nextCopy.has_value();
+}
+
 void WindowTarget::copyMapIntoWindow() {
   if (!impl_->copyPending || !impl_->framebuffer) return;
   impl_->copyPending = false;
   const auto& fb = impl_->framebuffer;
   const int strip = bottomStrip(), W = windowWidth(), H = windowHeight();
-  const bool same = impl_->keepsBackBuffer && impl_->shownW == W && impl_->shownH == H && impl_->shownStrip == strip;
+  const bool partial = nextCopyIsPartial();
+  // After a change of size the driver may resize its back buffer a frame later than SDL reports
+  // the new size, losing what was in it: copy everything for a few frames.
+  if (impl_->shownW != W || impl_->shownH != H || impl_->shownStrip != strip) impl_->fullCopies = 3;
+  else if (impl_->fullCopies > 0) --impl_->fullCopies;
   std::vector<PixelRect> rects;
-  if (same && impl_->nextCopy) rects = *impl_->nextCopy;
-  else rects = {PixelRect{0, 0, fb->width(), fb->height()}};
+  if (partial) rects = *impl_->nextCopy;
+  else rects = {PixelRect{0, 0, W, H}};
   impl_->nextCopy.reset();
   impl_->shownW = W, impl_->shownH = H, impl_->shownStrip = strip;
-  if (strip > 0) {  // the UI strip gets a plain background; the UI draws over it
-    glBindFramebuffer(GL_FRAMEBUFFER, 0);
-    glEnable(GL_SCISSOR_TEST);
-    glScissor(0, 0, W, strip);
-    glClearColor(0.94f, 0.94f, 0.94f, 1.0f);
-    glClear(GL_COLOR_BUFFER_BIT);
-    glDisable(GL_SCISSOR_TEST);
-  }
+
+  const int mapH = fb->height();
   glBindFramebuffer(GL_READ_FRAMEBUFFER, fb->id());
   glBindFramebuffer(GL_DRAW_FRAMEBUFFER, 0);
-  const int mapH = fb->height();
+  glClearColor(0.94f, 0.94f, 0.94f, 1.0f);  // the UI strip's plain background; the UI draws over it
   for (PixelRect r : rects) {
     r.x0 = std::max(r.x0, 0), r.y0 = std::max(r.y0, 0);
-    r.x1 = std::min(r.x1, fb->width()), r.y1 = std::min(r.y1, mapH);
+    r.x1 = std::min(r.x1, W), r.y1 = std::min(r.y1, H);
     if (r.empty()) continue;
-    // Map pixels are counted from the top; GL's from the bottom, and the map sits above the strip.
-    const int gy0 = mapH - r.y1, gy1 = mapH - r.y0;
-    glBlitFramebuffer(r.x0, gy0, r.x1, gy1, r.x0, strip + gy0, r.x1, strip + gy1, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+    // Window pixels are counted from the top; GL's from the bottom. The map is the top mapH rows.
+    if (r.y0 < mapH) {
+      const int y1 = std::min(r.y1, mapH);
+      const int gy0 = mapH - y1, gy1 = mapH - r.y0;  // in the map framebuffer
+      glBlitFramebuffer(r.x0, gy0, r.x1, gy1, r.x0, strip + gy0, r.x1, strip + gy1, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+    }
+    if (r.y1 > mapH && strip > 0) {
+      const int y0 = std::max(r.y0, mapH);
+      glEnable(GL_SCISSOR_TEST);
+      glScissor(r.x0, H - r.y1, r.x1 - r.x0, r.y1 - y0);
+      glClear(GL_COLOR_BUFFER_BIT);
+      glDisable(GL_SCISSOR_TEST);
+    }
   }
 }
 
 void WindowTarget::setNextCopy(std::vector<PixelRect> rects) { impl_->nextCopy = std::move(rects); }
+
+void WindowTarget::addToNextCopy(const std::vector<PixelRect>& rects) {
+  if (!impl_->nextCopy) impl_->nextCopy.emplace();
+  impl_->nextCopy->insert(impl_->nextCopy->end(), rects.begin(), rects.end());
+}
+
+const std::vector<PixelRect>* WindowTarget::nextCopy() const { return impl_->nextCopy ? &*impl_->nextCopy : nullptr; }
+
 bool WindowTarget::keepsBackBuffer() const { return impl_->keepsBackBuffer; }
 
 void WindowTarget::bindWindowFramebuffer() {
@@ -191,8 +216,29 @@ void WindowTarget::present() {
 }
 void* WindowTarget::sdlWindow() const { return impl_->window; }
 void* WindowTarget::glContext() const { return impl_->context; }
+// Without a window manager (Xvfb in tests) nobody acts on SDL's full-screen request and the X
+// window, and so the GL back buffer, keep their old size while SDL reports the screen's size. The
+// window is therefore also resized to the screen, and back to its old size afterwards; with a
+// window manager this changes nothing.
 void WindowTarget::setFullscreen(bool on) {
-  SDL_SetWindowFullscreen(impl_->window, on ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
+  const bool isOn = (SDL_GetWindowFlags(impl_->window) & SDL_WINDOW_FULLSCREEN_DESKTOP) == SDL_WINDOW_FULLSCREEN_DESKTOP;
+  if (on == isOn) return;
+  if (on) {
+    SDL_GetWindowSize(impl_->window, &impl_->windowedW, &impl_->windowedH);
+    SDL_GetWindowPosition(impl_->window, &impl_->windowedX, &impl_->windowedY);
+    SDL_Rect bounds;
+    if (SDL_GetDisplayBounds(std::max(0, SDL_GetWindowDisplayIndex(impl_->window)), &bounds) == 0) {
+      SDL_SetWindowPosition(impl_->window, bounds.x, bounds.y);
+      SDL_SetWindowSize(impl_->window, bounds.w, bounds.h);
+    }
+    SDL_SetWindowFullscreen(impl_->window, SDL_WINDOW_FULLSCREEN_DESKTOP);
+  } else {
+    SDL_SetWindowFullscreen(impl_->window, 0);
+    if (impl_->windowedW > 0) {
+      SDL_SetWindowSize(impl_->window, impl_->windowedW, impl_->windowedH);
+      SDL_SetWindowPosition(impl_->window, impl_->windowedX, impl_->windowedY);
+    }
+  }
 }
 
 }  // namespace frontline

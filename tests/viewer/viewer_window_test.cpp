@@ -126,7 +126,7 @@ TEST_F(ViewerWindow, PresentationModeStepsToSlideThreeOnItsDate) {
   EXPECT_NE(r.out.find("presenting=no"), std::string::npos) << r.out;
 }
 
-TEST_F(ViewerWindow, PlayToAndStepKeysLandOnExactDates) {
+TEST_F(ViewerWindow, PlayToStepsScrubbingAndTypingLandOnExactDates) {
   auto r = view("--date 2014-06-01 --play-to 2014-06-20 --speed 60 --size 640x400 --print-state --quit");
   ASSERT_EQ(r.exitCode, 0) << r.err;
   EXPECT_NE(r.out.find("date=2014-06-20"), std::string::npos) << r.out;
@@ -136,6 +136,13 @@ TEST_F(ViewerWindow, PlayToAndStepKeysLandOnExactDates) {
   EXPECT_NE(r.out.find("date=2017-10-19"), std::string::npos) << r.out;
   r = view("--date 2017-10-16 --size 640x400 --keys Home --print-state --quit");
   EXPECT_NE(r.out.find("date=2014-01-01"), std::string::npos) << r.out;
+  // Dragging along the timeline (it snaps to the event date under the pointer), and typing a date.
+  r = view("--size 960x600 --keys scrub:2017-10-17 --print-state --quit");
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  EXPECT_NE(r.out.find("date=2017-10-17"), std::string::npos) << r.out;
+  r = view("--size 960x600 --keys G,type:2016-06-26 --print-state --quit");
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  EXPECT_NE(r.out.find("date=2016-06-26"), std::string::npos) << r.out;
 }
 
 TEST_F(ViewerWindow, ClickingAPlaceOpensItsHistory) {
@@ -158,7 +165,7 @@ TEST_F(ViewerWindow, ClickingAPlaceOpensItsHistory) {
 TEST_F(ViewerWindow, CopyingWhatChangedGivesTheSamePixelsAsCopyingAll) {
   const auto dir = test::freshDir("viewer-copy");
   const std::string script =
-      "--date 2017-10-17 --size 960x600 --frame-seconds 0.05 --keys hover:Raqqa,click:Mosul,Escape,hover:Baghdad,.,],"
+      "--date 2017-10-17 --size 960x600 --frame-seconds 0.05 --keys hover:Raqqa,click:Mosul,Escape,hover:Baghdad,.,],scrub:2016-01-01,"
       "f,3,H,H,[,c --quit --screenshot ";
   auto r1 = view(script + quoted(dir / "partial.png"));
   auto r2 = view(script + quoted(dir / "full.png"), "FRONTLINE_VIEWER_FULL_COPY=1");

@@ -45,6 +45,7 @@ if ((with_mapnik)); then
 fi
 
 mkdir -p "$work"
+: >"$work/log.txt"
 /usr/bin/python3 "$here/tools/bench/convert_peer_workload.py" --peers "$peers" "$work/dataset" >/dev/null
 # The workload's picture: plate carree over lon 34..50, lat 28..40, 1920x1080, one frame per day.
 common=("$work/dataset/dataset.toml" --crs EPSG:4326 --bbox 34,28,50,40 --from 2015-01-01 --to 2015-12-31
@@ -52,17 +53,31 @@ common=("$work/dataset/dataset.toml" --crs EPSG:4326 --bbox 34,28,50,40 --from 2
 
 now() { date +%s.%N; }
 declare -A times
+# Wall seconds of the whole process, and its CPU seconds (user + system, children included: ffmpeg
+# for .mp4). The machine may be shared: CPU time shows the work done whatever the load.
+timed() {  # command... ; sets wall and cpu
+  local t0 t1
+  t0=$(now)
+  if [[ -x /usr/bin/time ]]; then
+    /usr/bin/time -f "%U %S" -o "$work/time.txt" "$@" >/dev/null 2>>"$work/log.txt"
+    cpu=$(awk '{ printf "%.1f", $1 + $2 }' "$work/time.txt")
+  else
+    "$@" >/dev/null 2>>"$work/log.txt"
+    cpu="?"
+  fi
+  t1=$(now)
+  wall=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f", b - a }')
+}
+report() {  # name
+  printf '%-8s run %d: %6.2f s  %6.1f frames/s  (CPU %s s, load %s)\n' "$1" "$round" "$wall" \
+    "$(awk -v s="$wall" 'BEGIN { printf "%.1f", 365 / s }')" "$cpu" "$(cut -d' ' -f1 /proc/loadavg)"
+  times[$1]+="$wall "
+}
 run_one() {  # name, command...
   local name="$1"
   shift
-  local t0 t1
-  t0=$(now)
-  "$@" >/dev/null
-  t1=$(now)
-  local s
-  s=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f", b - a }')
-  printf '%-8s run %d: %6.2f s  %6.1f frames/s\n' "$name" "$round" "$s" "$(awk -v s="$s" 'BEGIN { printf "%.1f", 365 / s }')"
-  times[$name]+="$s "
+  timed "$@" || { echo "export_bench: $name failed (log: $work/log.txt)" >&2; exit 1; }
+  report "$name"
 }
 
 echo "export_bench: 365 frames of 1920x1080, $runs runs each; $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg)"
@@ -73,12 +88,7 @@ for ((round = 1; round <= runs; round++)); do
   if ((with_mapnik)); then
     # The peer exactly as run.sh times it: the whole python process, frames into a fresh folder.
     rm -rf "$work/mapnik"
-    t0=$(now)
-    /usr/bin/python3 "$peers/peer_mapnik.py" "$work/mapnik" 2>"$work/mapnik.log" ||
-      { echo "export_bench: the mapnik peer failed (log: $work/mapnik.log)" >&2; exit 1; }
-    s=$(awk -v a="$t0" -v b="$(now)" 'BEGIN { printf "%.2f", b - a }')
-    printf '%-8s run %d: %6.2f s  %6.1f frames/s\n' mapnik "$round" "$s" "$(awk -v s="$s" 'BEGIN { printf "%.1f", 365 / s }')"
-    times[mapnik]+="$s "
+    run_one mapnik /usr/bin/python3 "$peers/peer_mapnik.py" "$work/mapnik"
   fi
 done
 

@@ -276,14 +276,16 @@ int runExportCommand(const ExportOptions& o) {
     std::cerr << "frontline export: frames drawn in full " << s.drawnFull << ", in part " << s.drawnPartial << " ("
               << s.regionsDrawn - s.drawnFull << " regions, mean " << static_cast<int>(std::lround(s.redrawnShare * 100))
               << "% of the pixels), repeated " << s.repeats << "\n";
-    row("control and areas", s.prepareSeconds, "prepare thread");
+    char note[96];
+    std::snprintf(note, sizeof note, "prepare thread (%.2f s of CPU)", s.prepareCpuSeconds);
+    row("control and areas", s.prepareSeconds, note);
     row("draw", s.drawSeconds, "render thread, until the GPU finished");
     row("read back", s.readbackSeconds, "render thread, glReadPixels");
     row("hand to encoder", s.submitSeconds, "render thread, comparing rows with the previous frame");
     row("wait for control", s.prepareWaitSeconds, "render thread: areas of control are behind");
     row("wait for a buffer", s.bufferWaitSeconds, "render thread: encoding or writing is behind");
     if (pngWriter) {
-      row("compress", s.encodeSeconds, "PNG bands, summed over the encoder threads");
+      row("compress", s.encodeSeconds, "PNG bands, CPU time summed over the encoder threads");
       row("write", s.commitSeconds, "writer thread, incl. waiting for compression");
       std::cerr << "  " << pngWriter->bytesWritten() / 1024 / 1024 << " MiB written, " << pngWriter->framesLinked()
                 << " frames linked to the previous one\n";
@@ -335,6 +337,7 @@ Command addExportCommand(CLI::App& parent) {
   app->footer(
       "Frame i shows FROM + i * days-per-second / fps days; fractions of a day animate transitions.\n"
       "Frames are written atomically; Ctrl-C keeps the complete ones (exit 130) and --resume finishes.\n"
+      "Progress goes to stderr (-q hides it and the summary); the output path goes to stdout.\n"
       "Exit codes: 0 ok, 2 bad command line or an output that exists, 3 missing input, 4 invalid data,\n"
       "            5 rendering failure, 6 cannot write (disk full, permissions), 7 ffmpeg missing or failed,\n"
       "            130 interrupted.\n"

@@ -156,7 +156,10 @@ Command addViewCommand(CLI::App& parent) {
   app->add_flag("--hide-ui", options->hideUi, "Start with the panels hidden (H toggles them)");
   app->add_option("--keys", options->keys,
                   "Steps to run one after another, each once the map is still: key names (SDL names: PageDown, "
-                  "Space, P, ...), click:PLACE (opens its history), hover:PLACE. Comma-separated or repeated")
+                  "Space, P, ...), click:PLACE (opens its history), hover:PLACE (hover: alone moves the pointer away), scrub:DATE (drags "
+                  "the timeline to DATE), type:TEXT (into the focused field, then Return; G focuses the date field), "
+                  "export:FILE (a month from the current date, 640x360, through the export dialog). Comma-separated "
+                  "or repeated")
       ->delimiter(',');
   app->add_option("--screenshot", options->screenshot,
                   "Save the window (panels included unless hidden) to this PNG once --play-to and --keys are done");
