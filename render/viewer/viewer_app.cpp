@@ -56,6 +56,13 @@ const char* kKeyHelp[][2] = {
     {"Esc", "close a window, leave presentation, else quit"},
 };
 
+// Without a dataset time stands still: on --date, else today.
+Date noDataDate(const ViewerOptions& o) {
+  if (o.date) return *o.date;
+  const auto today = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
+  return Date::fromDays(static_cast<int32_t>(today.time_since_epoch().count()));
+}
+
 // The names the map labels dataset places with, by place id.
 std::unordered_map<std::string, std::string> placeLabels(const MapScene& scene) {
   std::unordered_map<std::string, std::string> labels;
@@ -155,7 +162,7 @@ ViewerApp::ViewerApp(MapSession& session, const ViewerOptions& options, WindowTa
       renderer_(renderer),
       ui_(ui),
       dataset_(session.data() ? &session.data()->dataset : nullptr),
-      playback_(dataset_ ? dataset_->start() : Date(), dataset_ ? dataset_->end() : Date(),
+      playback_(dataset_ ? dataset_->start() : noDataDate(options), dataset_ ? dataset_->end() : noDataDate(options),
                 dataset_ ? dataset_->timeline.eventDates() : std::vector<Date>{}),
       timeline_(dataset_, placeLabels(session.scene())),
       inspector_(dataset_, placeLabels(session.scene())) {

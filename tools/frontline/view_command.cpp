@@ -125,7 +125,8 @@ int runView(const ViewOptions& o) {
   // An export from the viewer runs on its own session (the exporter's prepare thread must be its
   // only user); it is opened on the worker thread, from copies.
   used.warn = nullptr;
-  v.openExportSession = [used, dataCopy = shown ? dataCopy : std::nullopt]() { return MapSession::open(used, dataCopy); };
+  auto exportData = std::make_shared<const std::optional<LoadedDataset>>(shown ? dataCopy : std::nullopt);
+  v.openExportSession = [used, exportData]() { return MapSession::open(used, *exportData); };
 
   if (auto r = runViewer(**session, v); !r) return fail(cmd, r.error());
   return kOk;
