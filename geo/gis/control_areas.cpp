@@ -280,9 +280,9 @@ Result<ControlAreas> ControlAreaBuilder::build(std::vector<ControlSite> sites,
     areas.cells.push_back(std::move(cell));
   }
 
-  for (auto& [controller, pieces] : byController) {
+  for (auto& [controller, parts] : byController) {
     GeosGeometry collection(
-        GEOSGeom_createCollection_r(h, GEOS_GEOMETRYCOLLECTION, pieces.data(), static_cast<unsigned>(pieces.size())));
+        GEOSGeom_createCollection_r(h, GEOS_GEOMETRYCOLLECTION, parts.data(), static_cast<unsigned>(parts.size())));
     // A coverage union would be faster, but clipping by circles and borders leaves neighbours'
     // shared edges noded differently, which it does not accept (measured: it always fell back).
     GeosGeometry merged(GEOSUnaryUnion_r(h, collection.get()));

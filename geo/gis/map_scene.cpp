@@ -100,13 +100,7 @@ void addDatasetPlaces(MapScene& scene, const Projection& projection, const Timel
     TownPoint t;
     t.id = p.id;
     t.position = xy;
-    // Label with the spelling the dataset's reports use most (Raqqa rather than Ar Raqqah).
-    std::map<std::string, size_t> spellings;
-    for (const Event& e : p.events) ++spellings[e.placeName];
-    t.name = p.name;
-    size_t best = 0;
-    for (const auto& [spelling, count] : spellings)
-      if (count > best && !spelling.empty()) best = count, t.name = spelling;
+    t.name = p.reportedName();  // Raqqa rather than the gazetteer's Ar Raqqah
     t.countryCode = p.country;
     t.inFocus = true;
     // Label priority: the town's own importance (population) if the gazetteer has it near by, plus

@@ -1,6 +1,7 @@
 #include "geo/model/timeline.hpp"
 
 #include <algorithm>
+#include <map>
 #include <cstdint>
 #include <string_view>
 #include <unordered_map>
@@ -90,6 +91,17 @@ std::vector<PlaceState> Timeline::controlAt(Date date, double dayFraction) const
 
 size_t Timeline::intervalAt(Date date) const {
   return static_cast<size_t>(std::upper_bound(eventDates_.begin(), eventDates_.end(), date) - eventDates_.begin());
+}
+
+std::string PlaceTrack::reportedName() const {
+  std::map<std::string, size_t> spellings;
+  for (const Event& e : events)
+    if (!e.placeName.empty()) ++spellings[e.placeName];
+  std::string best = name;
+  size_t count = 0;
+  for (const auto& [spelling, n] : spellings)
+    if (n > count) count = n, best = spelling;
+  return best;
 }
 
 Date Timeline::first() const { return eventDates_.empty() ? Date() : eventDates_.front(); }

@@ -16,6 +16,9 @@ struct PlaceTrack {
   double lat = 0, lon = 0;
   std::string country;
   std::vector<Event> events;  // sorted by date (stable for equal dates: file order)
+
+  // The spelling the reports use most (Raqqa rather than the gazetteer's Ar Raqqah); `name` if none.
+  std::string reportedName() const;
 };
 
 struct PlaceState {

@@ -61,18 +61,6 @@ std::string jsonString(const std::string& text) {
   return out;
 }
 
-// The spelling the dataset's reports use most for a place (Raqqa rather than the gazetteer's
-// Ar Raqqah), as the map labels it; ties go to the alphabetically first.
-std::string reportedName(const PlaceTrack& place) {
-  std::map<std::string, size_t> spellings;
-  for (const Event& e : place.events) ++spellings[e.placeName];
-  std::string name = place.name;
-  size_t best = 0;
-  for (const auto& [spelling, count] : spellings)
-    if (count > best && !spelling.empty()) best = count, name = spelling;
-  return name;
-}
-
 std::string sourceText(const Event& e) {
   if (e.url.empty()) return e.source;
   if (e.source.empty()) return e.url;
@@ -84,7 +72,7 @@ std::string tsv(const std::vector<PlaceState>& states) {
   out << "place\tlat\tlon\tcontroller\tstatus\tsince\tsource\n";
   for (const PlaceState& s : states) {
     const Event& e = *s.current;
-    out << cell(reportedName(*s.place)) << '\t' << fixed(s.place->lat, 4) << '\t' << fixed(s.place->lon, 4) << '\t'
+    out << cell(s.place->reportedName()) << '\t' << fixed(s.place->lat, 4) << '\t' << fixed(s.place->lon, 4) << '\t'
         << cell(e.controller) << '\t' << statusName(e.status) << '\t' << e.date.iso() << '\t' << cell(sourceText(e))
         << '\n';
   }
@@ -102,7 +90,7 @@ std::string geojson(const std::vector<PlaceState>& states, const Dataset& datase
     std::snprintf(color, sizeof color, "#%06x", actor ? actor->color : 0u);
     out << (i == 0 ? "\n" : ",\n") << "{\"type\": \"Feature\", \"geometry\": {\"type\": \"Point\", \"coordinates\": ["
         << fixed(s.place->lon, 5) << ", " << fixed(s.place->lat, 5) << "]}, \"properties\": {"
-        << "\"place\": " << jsonString(reportedName(*s.place)) << ", \"place_id\": " << jsonString(s.place->id)
+        << "\"place\": " << jsonString(s.place->reportedName()) << ", \"place_id\": " << jsonString(s.place->id)
         << ", \"gazetteer_name\": " << jsonString(s.place->name) << ", \"country\": " << jsonString(s.place->country)
         << ", \"controller\": " << jsonString(e.controller)
         << ", \"controller_name\": " << jsonString(actor ? actor->name : e.controller)
