@@ -37,7 +37,7 @@ int main(int argc, char** argv) {
   std::vector<ControlSite> sites;
   for (int i = 0; i < places; ++i) {
     ControlSite s;
-    s.placeId = "p" + std::to_string(i);
+    s.placeId = std::string("p").append(std::to_string(i));  // (GCC 12 -Wrestrict false positive on "p" + ...)
     s.name = s.placeId;
     s.lonLat = {lon(rng), lat(rng)};
     s.controller = controllers[i % 5];
