@@ -9,6 +9,7 @@
 #include <unordered_map>
 
 #include "geo/gazetteer/distance.hpp"
+#include "geo/gazetteer/tsv.hpp"
 #include "geo/gazetteer/utf8.hpp"
 
 namespace frontline {
@@ -17,17 +18,6 @@ namespace {
 enum Column : size_t { kName, kAliasOf, kLat, kLon, kCountry, kFeature, kPopulation, kSource, kColumnCount };
 constexpr std::array<std::string_view, kColumnCount> kColumnNames = {
     "name", "alias_of", "lat", "lon", "country", "feature_code", "population", "source_url"};
-
-std::vector<std::string_view> splitTabs(std::string_view line) {
-  std::vector<std::string_view> fields;
-  size_t start = 0;
-  while (true) {
-    const size_t tab = line.find('\t', start);
-    fields.push_back(line.substr(start, tab == std::string_view::npos ? std::string_view::npos : tab - start));
-    if (tab == std::string_view::npos) return fields;
-    start = tab + 1;
-  }
-}
 
 std::string_view trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);

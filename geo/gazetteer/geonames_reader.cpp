@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "geo/gazetteer/tsv.hpp"
 #include "geo/gazetteer/utf8.hpp"
 
 namespace frontline {
@@ -16,20 +17,6 @@ enum Column : size_t {
   kId = 0, kName = 1, kAsciiName = 2, kAlternates = 3, kLat = 4, kLon = 5, kFeatureClass = 6,
   kFeatureCode = 7, kCountry = 8, kPopulation = 14,
 };
-
-std::vector<std::string_view> splitTabs(std::string_view line) {
-  std::vector<std::string_view> fields;
-  size_t start = 0;
-  while (true) {
-    const size_t tab = line.find('\t', start);
-    if (tab == std::string_view::npos) {
-      fields.push_back(line.substr(start));
-      return fields;
-    }
-    fields.push_back(line.substr(start, tab - start));
-    start = tab + 1;
-  }
-}
 
 template <class Number>
 bool parseNumber(std::string_view text, Number& out) {

@@ -12,15 +12,6 @@ namespace {
 using text::concat;
 using text::trim;
 
-// Built member by member: brace-initialising the aggregate trips a false -Wmaybe-uninitialized in GCC 12.
-DatasetIssue makeIssue(SourceLocation where, std::string what, bool error) {
-  DatasetIssue issue;
-  issue.where = std::move(where);
-  issue.what = std::move(what);
-  issue.error = error;
-  return issue;
-}
-
 void lowerInto(std::string_view text, std::string& out) {
   out.assign(text);
   for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -143,7 +134,7 @@ Result<void> readActorTable(const std::filesystem::path& path, const std::string
   const int id = h.find("id"), name = h.find("name"), color = h.find("color") >= 0 ? h.find("color") : h.find("colour"),
             aliases = h.find("aliases");
   if (id < 0) {
-    issues.push_back(makeIssue({file, h.headerRow, 0}, "the actors table has no 'id' column (columns: id, name, color, aliases)", true));
+    issues.push_back(DatasetIssue::make({file, h.headerRow, 0}, "the actors table has no 'id' column (columns: id, name, color, aliases)", true));
     return {};
   }
   for (const TableRow& row : table->rows) {
@@ -153,7 +144,7 @@ Result<void> readActorTable(const std::filesystem::path& path, const std::string
     Actor actor;
     actor.id = std::string(cell(id));
     if (actor.id.empty()) {
-      issues.push_back(makeIssue(at(id), "empty actor id", true));
+      issues.push_back(DatasetIssue::make(at(id), "empty actor id", true));
       continue;
     }
     actor.name = cell(name).empty() ? actor.id : std::string(cell(name));
@@ -163,7 +154,7 @@ Result<void> readActorTable(const std::filesystem::path& path, const std::string
     } else if (auto c = parseHexColor(colorText)) {
       actor.color = *c;
     } else {
-      issues.push_back(makeIssue(at(color), concat({"color '", colorText, "' is not a hex colour like #d55e00"}), true));
+      issues.push_back(DatasetIssue::make(at(color), concat({"color '", colorText, "' is not a hex colour like #d55e00"}), true));
       actor.color = defaultActorColor(index.actors().size());
     }
     std::string_view rest = cell(aliases);
@@ -174,9 +165,9 @@ Result<void> readActorTable(const std::filesystem::path& path, const std::string
       rest = sep == std::string_view::npos ? std::string_view() : rest.substr(sep + 1);
     }
     for (const std::string& problem : index.add(std::move(actor)))
-      issues.push_back(makeIssue(at(problem.rfind("alias", 0) == 0 ? aliases : id), problem, true));
+      issues.push_back(DatasetIssue::make(at(problem.rfind("alias", 0) == 0 ? aliases : id), problem, true));
   }
-  if (index.actors().empty()) issues.push_back(makeIssue({file, h.headerRow, 0}, "the actors table has no actors", true));
+  if (index.actors().empty()) issues.push_back(DatasetIssue::make({file, h.headerRow, 0}, "the actors table has no actors", true));
   return {};
 }
 

@@ -15,15 +15,6 @@ namespace {
 
 using text::concat;
 
-// Built member by member: brace-initialising the aggregate trips a false -Wmaybe-uninitialized in GCC 12.
-DatasetIssue makeIssue(SourceLocation where, std::string what, bool error) {
-  DatasetIssue issue;
-  issue.where = std::move(where);
-  issue.what = std::move(what);
-  issue.error = error;
-  return issue;
-}
-
 class ManifestReader {
  public:
   explicit ManifestReader(Manifest& manifest) : m_(manifest), file_(manifest.path.string()) {}
@@ -48,15 +39,15 @@ class ManifestReader {
                                  "[settings])"}));
     }
     if (m_.events.empty() && !root.contains("events"))
-      m_.issues.push_back(makeIssue({file_, 1, 0}, "the manifest names no event tables: add events = [\"events.csv\"]", true));
+      m_.issues.push_back(DatasetIssue::make({file_, 1, 0}, "the manifest names no event tables: add events = [\"events.csv\"]", true));
   }
 
  private:
   SourceLocation at(const toml::node& node) const {
     return {file_, static_cast<int>(node.source().begin.line), static_cast<int>(node.source().begin.column)};
   }
-  void error(const toml::node& node, std::string what) { m_.issues.push_back(makeIssue(at(node), std::move(what), true)); }
-  void warning(const toml::node& node, std::string what) { m_.issues.push_back(makeIssue(at(node), std::move(what), false)); }
+  void error(const toml::node& node, std::string what) { m_.issues.push_back(DatasetIssue::make(at(node), std::move(what), true)); }
+  void warning(const toml::node& node, std::string what) { m_.issues.push_back(DatasetIssue::make(at(node), std::move(what), false)); }
 
   std::string text(const toml::node& node, std::string_view key) {
     if (auto s = node.value_exact<std::string>()) return *s;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <optional>
+#include <utility>
 #include <string>
 #include <vector>
 
@@ -25,6 +26,15 @@ struct DatasetIssue {
   SourceLocation where;
   std::string what;
   bool error = true;  // false: a warning (the dataset is still usable)
+
+  // Built member by member: brace-initialising the aggregate trips a false -Wmaybe-uninitialized in GCC 12.
+  static DatasetIssue make(SourceLocation where, std::string what, bool error) {
+    DatasetIssue issue;
+    issue.where = std::move(where);
+    issue.what = std::move(what);
+    issue.error = error;
+    return issue;
+  }
   std::string text() const { return (where.file.empty() ? "" : where.text() + ": ") + (error ? "" : "warning: ") + what; }
 };
 
