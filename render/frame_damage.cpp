@@ -36,115 +36,53 @@ ScreenBox toScreen(const MapBounds& b, const MapView& view, int w, int h) {
           static_cast<float>(std::max(p.x, q.x)), static_cast<float>(std::max(p.y, q.y))};
 }
 
-// Everything ControlLayer::drawAreas uses to draw one cell.
-struct CellDraw {
-  const ControlCell* cell = nullptr;
-  const ControlSite* site = nullptr;
-  const PlaceState* state = nullptr;  // only when the place is changing hands (transition drawn)
+// Everything the control layer's shader reads for one place (by key): equal draws, equal pixels.
+struct SiteDraw {
+  const std::string* controller = nullptr;
+  const std::string* other = nullptr;     // contested: hatched in this holder's colour
+  const std::string* previous = nullptr;  // changing hands: the colour being replaced
+  double progress = 1;
+  ControlStatus status = ControlStatus::Control;
+  bool operator==(const SiteDraw& o) const {
+    auto same = [](const std::string* a, const std::string* b) { return a == b || (a && b && *a == *b); };
+    return same(controller, o.controller) && same(other, o.other) && same(previous, o.previous) &&
+           progress == o.progress && status == o.status;
+  }
 };
 
-std::unordered_map<std::string, CellDraw> cellDraws(const ControlFrame& frame) {
-  std::unordered_map<std::string, CellDraw> out;
+std::vector<SiteDraw> siteDraws(const ControlFrame& frame) {
+  std::vector<SiteDraw> out;
   if (!frame.areas) return out;
+  const ControlAreas& areas = *frame.areas;
   std::unordered_map<std::string, const PlaceState*> stateById;
   for (const PlaceState& s : frame.states) stateById[s.place->id] = &s;
-  for (const ControlCell& cell : frame.areas->cells) {
-    const ControlSite& site = frame.areas->sites[cell.site];
-    CellDraw d{&cell, &site, nullptr};
+  out.resize(areas.siteOfKey.size());
+  for (size_t key = 0; key < areas.siteOfKey.size(); ++key) {
+    const int32_t i = areas.siteOfKey[key];
+    if (i < 0) continue;
+    const ControlSite& site = areas.sites[static_cast<size_t>(i)];
+    SiteDraw& d = out[key];
+    d.controller = &site.controller;
+    d.status = site.status;
+    if (site.status == ControlStatus::Contested && !site.otherController.empty()) d.other = &site.otherController;
     const auto found = stateById.find(site.placeId);
-    if (found != stateById.end() && found->second->changing()) d.state = found->second;
-    out.emplace(site.placeId, d);
+    const PlaceState* state = found == stateById.end() ? nullptr : found->second;
+    if (state && state->transition < 1) {
+      d.progress = state->transition;
+      if (state->previous) {
+        d.previous = &state->previous->controller;
+        if (state->previous->controller == site.controller) d.progress = 1, d.previous = nullptr;
+      }
+    }
   }
   return out;
 }
 
-bool sameTriangles(const std::vector<Triangle>& a, const std::vector<Triangle>& b) {
-  if (&a == &b) return true;
-  if (a.size() != b.size()) return false;
-  auto same = [](const Vec2& p, const Vec2& q) { return p.x == q.x && p.y == q.y; };
-  for (size_t i = 0; i < a.size(); ++i)
-    if (!same(a[i].a, b[i].a) || !same(a[i].b, b[i].b) || !same(a[i].c, b[i].c)) return false;
-  return true;
-}
-
-bool sameCellDraw(const CellDraw& a, const CellDraw& b) {
-  if (!sameTriangles(a.cell->triangles, b.cell->triangles)) return false;
-  if (a.site->controller != b.site->controller || a.site->status != b.site->status ||
-      a.site->otherController != b.site->otherController)
-    return false;
-  if ((a.state == nullptr) != (b.state == nullptr)) return false;
-  if (a.state) {
-    // The previous holder's colour with the new one growing from the place.
-    if (a.state->previous->controller != b.state->previous->controller) return false;
-    if (a.state->transition != b.state->transition) return false;
-    if (a.cell->reach != b.cell->reach || a.cell->position.x != b.cell->position.x ||
-        a.cell->position.y != b.cell->position.y)
-      return false;
-  }
-  return true;
-}
-
-MapBounds cellBounds(const ControlCell& cell) {
+MapBounds cellsBounds(const GridSpec& g, int c0, int r0, int c1, int r1, double padCells) {
   MapBounds b;
-  for (const Triangle& t : cell.triangles) b.add(t.a), b.add(t.b), b.add(t.c);
+  b.add({g.x0 + (c0 - padCells) * g.cell, g.y0 + (r0 - padCells) * g.cell});
+  b.add({g.x0 + (c1 + 1 + padCells) * g.cell, g.y0 + (r1 + 1 + padCells) * g.cell});
   return b;
-}
-
-// Outline segments of one controller, as drawn by ControlLayer (closed rings, both directions
-// of a segment being the same pixels).
-struct Segment {
-  Vec2 a, b;
-  bool operator==(const Segment& o) const { return a.x == o.a.x && a.y == o.a.y && b.x == o.b.x && b.y == o.b.y; }
-};
-struct SegmentHash {
-  size_t operator()(const Segment& s) const {
-    const std::hash<double> h;
-    size_t v = h(s.a.x);
-    for (double d : {s.a.y, s.b.x, s.b.y}) v = v * 1000003u ^ h(d);
-    return v;
-  }
-};
-
-Segment ordered(Vec2 a, Vec2 b) {
-  if (b.x < a.x || (b.x == a.x && b.y < a.y)) std::swap(a, b);
-  return {a, b};
-}
-
-void forEachRing(const std::vector<Polygon>& polygons, const std::function<void(const Ring&)>& fn) {
-  for (const Polygon& p : polygons) {
-    fn(p.outer);
-    for (const Ring& hole : p.holes) fn(hole);
-  }
-}
-
-std::unordered_set<Segment, SegmentHash> segmentsOf(const std::vector<Polygon>& polygons) {
-  std::unordered_set<Segment, SegmentHash> out;
-  forEachRing(polygons, [&](const Ring& ring) {
-    for (size_t i = 0; i < ring.size(); ++i) out.insert(ordered(ring[i], ring[(i + 1) % ring.size()]));
-  });
-  return out;
-}
-
-bool samePolygons(const std::vector<Polygon>& a, const std::vector<Polygon>& b) {
-  auto sameRing = [](const Ring& p, const Ring& q) {
-    if (p.size() != q.size()) return false;
-    for (size_t i = 0; i < p.size(); ++i)
-      if (p[i].x != q[i].x || p[i].y != q[i].y) return false;
-    return true;
-  };
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    if (!sameRing(a[i].outer, b[i].outer) || a[i].holes.size() != b[i].holes.size()) return false;
-    for (size_t k = 0; k < a[i].holes.size(); ++k)
-      if (!sameRing(a[i].holes[k], b[i].holes[k])) return false;
-  }
-  return true;
-}
-
-const std::vector<Polygon>* polygonsOf(const ControlAreas& areas, const std::string& controller) {
-  for (const ControllerArea& a : areas.byController)
-    if (a.controller == controller) return &a.polygons;
-  return nullptr;
 }
 
 }  // namespace
@@ -229,57 +167,48 @@ void addControlDamage(const ControlFrame& before, const ControlFrame& after, con
     return;
   }
   if (!after.dataset) return;
-  // One pixel of anti-aliasing around fills (the transition circle has a soft edge) and more.
-  const float fillPad = 2;
 
-  // Area fills, cell by cell.
-  if (after.areas) {
-    const auto a = cellDraws(before), b = cellDraws(after);
-    for (const auto& [id, draw] : a) {
-      const auto other = b.find(id);
-      if (other != b.end() && sameCellDraw(draw, other->second)) continue;
-      if (const MapBounds bounds = cellBounds(*draw.cell); bounds.valid())
-        damage.add(toScreen(bounds, view, width, height), fillPad);
-      if (other != b.end())
-        if (const MapBounds bounds = cellBounds(*other->second.cell); bounds.valid())
-          damage.add(toScreen(bounds, view, width, height), fillPad);
+  // Area fills: a place whose draw changed repaints its cells and, for the front lines and the
+  // smooth boundary, the neighbouring cells' pixels (the shader looks one cell around).
+  if (after.areas && before.areas) {
+    const ControlAreas& A = *before.areas;
+    const ControlAreas& B = *after.areas;
+    if (A.terrain != B.terrain || !A.labelling || !B.labelling) {
+      damage.addAll();
+      return;
     }
-    for (const auto& [id, draw] : b)
-      if (!a.count(id))
-        if (const MapBounds bounds = cellBounds(*draw.cell); bounds.valid())
-          damage.add(toScreen(bounds, view, width, height), fillPad);
-
-    // Outlines, per controller: the segments drawn in one frame and not the other. Where a ring
-    // changed, its first vertex too (the closing join is drawn in another order there).
-    if (before.areas != after.areas) {
-      const float linePad = 0.5f * style.areaOutlineWidth * scale + 3;
-      std::vector<std::string> controllers;
-      for (const ControlFrame* f : {&before, &after})
-        for (const ControllerArea& area : f->areas->byController) controllers.push_back(area.controller);
-      std::sort(controllers.begin(), controllers.end());
-      controllers.erase(std::unique(controllers.begin(), controllers.end()), controllers.end());
-      static const std::vector<Polygon> kNone;
-      for (const std::string& controller : controllers) {
-        const std::vector<Polygon>* pa = polygonsOf(*before.areas, controller);
-        const std::vector<Polygon>* pb = polygonsOf(*after.areas, controller);
-        const std::vector<Polygon>& polyA = pa ? *pa : kNone;
-        const std::vector<Polygon>& polyB = pb ? *pb : kNone;
-        if (samePolygons(polyA, polyB)) continue;
-        const auto segA = segmentsOf(polyA), segB = segmentsOf(polyB);
-        auto addSegment = [&](const Segment& s) {
-          MapBounds m;
-          m.add(s.a), m.add(s.b);
-          damage.add(toScreen(m, view, width, height), linePad);
-        };
-        for (const Segment& s : segA)
-          if (!segB.count(s)) addSegment(s);
-        for (const Segment& s : segB)
-          if (!segA.count(s)) addSegment(s);
-        for (const std::vector<Polygon>* polygons : {&polyA, &polyB})
-          forEachRing(*polygons, [&](const Ring& ring) {
-            if (!ring.empty()) addSegment({ring.front(), ring.front()});
-          });
-      }
+    const GridSpec& g = B.terrain->grid;
+    const float pad = 0.5f * style.frontLineWidth * scale + 3;
+    const double padCells = 1.5;
+    auto addCells = [&](int c0, int r0, int c1, int r1) {
+      if (c1 < c0 || r1 < r0) return;
+      damage.add(toScreen(cellsBounds(g, c0, r0, c1, r1, padCells), view, width, height), pad);
+    };
+    if (A.labelling != B.labelling) {
+      // Cells that changed hands between the two labellings.
+      int c0 = g.cols, r0 = g.rows, c1 = -1, r1 = -1;
+      for (int r = 0; r < g.rows; ++r)
+        for (int c = 0; c < g.cols; ++c) {
+          const size_t i = g.index(c, r);
+          if (A.labelling->site[i] == B.labelling->site[i] && A.labelling->cost[i] == B.labelling->cost[i]) continue;
+          c0 = std::min(c0, c), r0 = std::min(r0, r), c1 = std::max(c1, c), r1 = std::max(r1, r);
+        }
+      addCells(c0, r0, c1, r1);
+    }
+    const auto da = siteDraws(before), db = siteDraws(after);
+    const size_t keys = std::max(da.size(), db.size());
+    static const SiteDraw kNone;
+    for (size_t key = 0; key < keys; ++key) {
+      const SiteDraw& x = key < da.size() ? da[key] : kNone;
+      const SiteDraw& y = key < db.size() ? db[key] : kNone;
+      const bool extentsSame = key < A.labelling->extent.size() && key < B.labelling->extent.size() &&
+                               A.labelling->extent[key].reach == B.labelling->extent[key].reach;
+      if (x == y && (extentsSame || (x.progress == 1 && y.progress == 1))) continue;
+      for (const Labelling* L : {A.labelling.get(), B.labelling.get()})
+        if (key < L->extent.size() && !L->extent[key].empty()) {
+          const SiteExtent& e = L->extent[key];
+          addCells(e.c0, e.r0, e.c1, e.r1);
+        }
     }
   }
 

@@ -9,6 +9,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "geo/gis/terrain_builder.hpp"
 #include "render/control_layer.hpp"
 #include "render/label_placer.hpp"
 #include "render/gl/framebuffer.hpp"
@@ -215,7 +216,9 @@ Result<std::unique_ptr<MapRenderer>> MapRenderer::create(const MapScene& scene, 
   auto text = TextRenderer::create(std::move(fonts).value());
   if (!text) return text.error();
   impl->text = std::move(text).value();
-  auto control = ControlLayer::create(impl->origin, impl->style);
+  std::vector<CountryRange> countryRanges;
+  for (size_t i = 0; i < scene.countries.size(); ++i) countryRanges.push_back({countryKey(scene.countries[i].code, scene.countries[i].name), impl->countryRanges[i]});
+  auto control = ControlLayer::create(impl->origin, impl->style, *impl->fills, impl->land, std::move(countryRanges));
   if (!control) return control.error();
   impl->control = std::move(control).value();
   auto shapes = ScreenShapes::create();

@@ -46,6 +46,9 @@ struct MapStyle {
 
   float areaAlpha = 0.42f;          // areas of control over the base map
   float areaOutlineWidth = 1.3f;
+  float sparseLandShare = 0.5f;      // empty land is tinted this share of areaAlpha ("nominal" control)
+  Rgba frontLine = Rgba::hex("#3a2a22e6");  // where two holders' areas meet
+  float frontLineWidth = 2.2f;
   float markerRadius = 5.0f;         // places in the dataset
   Rgba siegeRing = Rgba::hex("#b2182b");
   Rgba legendText = Rgba::hex("#1d2731");

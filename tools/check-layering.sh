@@ -18,6 +18,7 @@ check() {  # folder, forbidden-include regex, reason
 }
 third_party='gdal|ogr|cpl_|proj|geos|glad|GL/|EGL|SDL|imgui|ft2build|hb|png'
 check geo/model "geo/gazetteer|geo/gis|render/|${third_party}" "anything but the standard library"
+check geo/territory "geo/gazetteer|geo/gis|render/|${third_party}" "GIS, rendering or third-party headers (std only)"
 check geo/gazetteer "geo/gis|render/|${third_party}" "GIS, rendering or third-party headers"
 check geo/gis "render/|glad|GL/|EGL|SDL|imgui|ft2build|hb|png" "rendering headers"
 for dir in render tools; do

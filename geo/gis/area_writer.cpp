@@ -40,7 +40,8 @@ std::string hexColor(uint32_t c) {
 
 }  // namespace
 
-Result<void> writeControlAreas(const std::filesystem::path& path, const ControlAreas& areas, const Dataset& dataset,
+Result<void> writeControlAreas(const std::filesystem::path& path, const ControlAreas& areas,
+                               const std::vector<ControllerArea>& polygons, const Dataset& dataset,
                                const Projection& projection, Date date) {
   ensureGdalInitialised();
   const std::string where = path.string();
@@ -72,9 +73,8 @@ Result<void> writeControlAreas(const std::filesystem::path& path, const ControlA
       layer->CreateField(&field);
     }
     std::map<std::string, std::vector<std::string>> placesOf;
-    for (const ControlCell& cell : areas.cells)
-      placesOf[areas.sites[cell.site].controller].push_back(areas.sites[cell.site].name);
-    for (const ControllerArea& area : areas.byController) {
+    for (const ControlSite& site : areas.sites) placesOf[site.controller].push_back(site.name);
+    for (const ControllerArea& area : polygons) {
       OGRMultiPolygon multi;
       for (const Polygon& p : area.polygons) {
         OGRPolygon poly;

@@ -11,7 +11,9 @@ namespace frontline {
 
 // The driver follows the extension (.gpkg, .geojson/.json, .shp, .kml, ...). The file appears
 // only when complete (written beside it, then renamed); an existing file is replaced.
-Result<void> writeControlAreas(const std::filesystem::path& path, const ControlAreas& areas, const Dataset& dataset,
+// `polygons`: ControlAreaBuilder::controllerPolygons(areas), map units.
+Result<void> writeControlAreas(const std::filesystem::path& path, const ControlAreas& areas,
+                               const std::vector<ControllerArea>& polygons, const Dataset& dataset,
                                const Projection& projection, Date date);
 
 }  // namespace frontline

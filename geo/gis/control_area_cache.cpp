@@ -22,7 +22,7 @@ Result<ControlAreaCache::Entry> ControlAreaCache::at(Date date) {
   std::vector<OverrideArea> active;
   for (size_t i = 0; i < activeOverrides; ++i) active.push_back(overrides_[i].second);
   // Any date in the interval gives the same controllers; transitions are drawn over the areas.
-  auto areas = builder_.build(sitesFrom(timeline_.controlAt(date)), active);
+  auto areas = builder_.build(sitesFrom(timeline_.controlAt(date), &timeline_), active);
   if (!areas) return areas.error();
   ++computed_;
   auto shared = std::make_shared<const ControlAreas>(std::move(areas).value());

@@ -2,69 +2,28 @@
 
 #include <algorithm>
 #include <cmath>
-#include <limits>
 #include <map>
 
-#include "geo/gis/geos_context.hpp"
+#include "geo/gis/terrain_builder.hpp"
 
 namespace frontline {
-namespace {
 
-struct PreparedDeleter {
-  void operator()(const GEOSPreparedGeometry* p) const {
-    if (p) GEOSPreparedGeom_destroy_r(geosHandle(), p);
-  }
-};
-using Prepared = std::unique_ptr<const GEOSPreparedGeometry, PreparedDeleter>;
-
-struct ClipShape {
-  std::string code;
-  GeosGeometry geometry;
-  Prepared prepared;
-};
-
-GeosGeometry multiPolygonOf(const std::vector<Polygon>& polygons) {
-  GEOSContextHandle_t h = geosHandle();
-  std::vector<GEOSGeometry*> parts;
-  for (const Polygon& p : polygons) parts.push_back(toGeos(p).release());
-  GeosGeometry collection(
-      GEOSGeom_createCollection_r(h, GEOS_MULTIPOLYGON, parts.data(), static_cast<unsigned>(parts.size())));
-  if (GEOSisValid_r(h, collection.get()) != 1) return GeosGeometry(GEOSMakeValid_r(h, collection.get()));
-  return collection;
+const ControlSite* ControlAreas::siteAtCell(size_t cell) const {
+  if (!labelling || cell >= labelling->site.size()) return nullptr;
+  const int32_t key = labelling->site[cell];
+  if (key < 0 || static_cast<size_t>(key) >= siteOfKey.size()) return nullptr;
+  const int32_t i = siteOfKey[static_cast<size_t>(key)];
+  return i < 0 ? nullptr : &sites[static_cast<size_t>(i)];
 }
 
-// Farthest distance from `from` to a vertex of a (convex) cell's shell.
-double maxDistance(GEOSContextHandle_t h, const GEOSGeometry* cell, Vec2 from) {
-  const GEOSGeometry* shell = GEOSGetExteriorRing_r(h, cell);
-  const GEOSCoordSequence* seq = shell ? GEOSGeom_getCoordSeq_r(h, shell) : nullptr;
-  unsigned n = 0;
-  if (!seq || !GEOSCoordSeq_getSize_r(h, seq, &n)) return std::numeric_limits<double>::infinity();
-  double best = 0;
-  for (unsigned k = 0; k < n; ++k) {
-    double x = 0, y = 0;
-    GEOSCoordSeq_getXY_r(h, seq, k, &x, &y);
-    best = std::max(best, std::hypot(x - from.x, y - from.y));
-  }
-  return best;
+const ControlSite* ControlAreas::siteAt(Vec2 p) const {
+  if (!terrain) return nullptr;
+  int c = 0, r = 0;
+  if (!terrain->grid.cellOf(p.x, p.y, c, r)) return nullptr;
+  return siteAtCell(terrain->grid.index(c, r));
 }
 
-std::vector<Polygon> projectPolygons(const Projection& projection, const std::vector<Polygon>& polygons) {
-  std::vector<Polygon> out;
-  for (Polygon p : polygons) {
-    projection.forwardInPlace(p.outer);
-    for (Ring& hole : p.holes) projection.forwardInPlace(hole);
-    auto finite = [](const Ring& r) {
-      return std::all_of(r.begin(), r.end(), [](Vec2 v) { return std::isfinite(v.x) && std::isfinite(v.y); });
-    };
-    if (!finite(p.outer) || !std::all_of(p.holes.begin(), p.holes.end(), finite)) continue;
-    out.push_back(std::move(p));
-  }
-  return out;
-}
-
-}  // namespace
-
-std::vector<ControlSite> sitesFrom(const std::vector<PlaceState>& states) {
+std::vector<ControlSite> sitesFrom(const std::vector<PlaceState>& states, const Timeline* timeline) {
   std::vector<ControlSite> sites;
   sites.reserve(states.size());
   for (const PlaceState& s : states) {
@@ -72,10 +31,12 @@ std::vector<ControlSite> sitesFrom(const std::vector<PlaceState>& states) {
     site.placeId = s.place->id;
     site.name = s.place->name;
     site.lonLat = {s.place->lon, s.place->lat};
+    site.country = s.place->country;
     site.controller = s.current->controller;
     site.status = s.current->status;
     if (s.current->status == ControlStatus::Contested && s.previous && s.previous->controller != s.current->controller)
       site.otherController = s.previous->controller;
+    if (timeline && !timeline->places().empty()) site.key = static_cast<size_t>(s.place - timeline->places().data());
     sites.push_back(std::move(site));
   }
   return sites;
@@ -83,215 +44,195 @@ std::vector<ControlSite> sitesFrom(const std::vector<PlaceState>& states) {
 
 struct ControlAreaBuilder::Impl {
   const Projection* projection = nullptr;
-  double capUnits = 0;
   AreaOptions options;
-  ClipShape land;
-  std::vector<ClipShape> countries;
-  double x0 = 0, y0 = 0, x1 = 0, y1 = 0;  // land extent
-
-  ~Impl() {
-    // Prepared geometries go before the geometries they point into.
-    land.prepared.reset();
-    for (ClipShape& c : countries) c.prepared.reset();
-  }
-
-  const ClipShape* clipFor(const GEOSGeometry* point) const {
-    GEOSContextHandle_t h = geosHandle();
-    if (!options.crossBorders)
-      for (const ClipShape& c : countries)
-        if (GEOSPreparedContains_r(h, c.prepared.get(), point) == 1) return &c;
-    return &land;
-  }
+  PropagationOptions propagation;
+  std::shared_ptr<const Terrain> terrain;
+  std::vector<Settlement> settlements;
+  std::vector<long> settlementCells;
+  // The last labelling made, for adding places to it instead of starting again.
+  mutable std::mutex lastMutex;
+  mutable std::shared_ptr<const Labelling> last;
 };
 
 ControlAreaBuilder::ControlAreaBuilder(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 ControlAreaBuilder::~ControlAreaBuilder() = default;
 const Projection& ControlAreaBuilder::projection() const { return *impl_->projection; }
+const Terrain& ControlAreaBuilder::terrain() const { return *impl_->terrain; }
+const std::vector<Settlement>& ControlAreaBuilder::settlements() const { return impl_->settlements; }
 
 Result<std::unique_ptr<ControlAreaBuilder>> ControlAreaBuilder::create(const BaseLayers& layers,
                                                                        const Projection& projection,
-                                                                       double metresPerUnit, AreaOptions options) {
-  GEOSContextHandle_t h = geosHandle();
+                                                                       double metresPerUnit, AreaOptions options,
+                                                                       const Box2& view, const std::vector<Vec2>& places) {
   auto impl = std::make_unique<Impl>();
   impl->projection = &projection;
   impl->options = options;
-  impl->capUnits = options.capKm * 1000.0 / (metresPerUnit > 0 ? metresPerUnit : 1.0);
+  const double unitsPerKm = 1000.0 / (metresPerUnit > 0 ? metresPerUnit : 1.0);
+  impl->propagation.maxCost = options.capKm * unitsPerKm;
+  impl->propagation.crossBorders = options.crossBorders;
 
-  std::vector<Polygon> landPolygons;
-  for (const Feature& f : layers.land.features)
-    for (Polygon& p : projectPolygons(projection, f.polygons)) landPolygons.push_back(std::move(p));
-  if (landPolygons.empty())  // no land layer content: the countries stand in for it
-    for (const Feature& f : layers.countries.features)
-      for (Polygon& p : projectPolygons(projection, f.polygons)) landPolygons.push_back(std::move(p));
-  impl->land.geometry = multiPolygonOf(landPolygons);
-  if (!impl->land.geometry) return makeError(ErrorKind::Data, layers.land.source, "cannot build the land polygon");
-  impl->land.prepared = Prepared(GEOSPrepare_r(h, impl->land.geometry.get()));
-  GEOSGeom_getXMin_r(h, impl->land.geometry.get(), &impl->x0);
-  GEOSGeom_getYMin_r(h, impl->land.geometry.get(), &impl->y0);
-  GEOSGeom_getXMax_r(h, impl->land.geometry.get(), &impl->x1);
-  GEOSGeom_getYMax_r(h, impl->land.geometry.get(), &impl->y1);
-
-  for (const Feature& f : layers.countries.features) {
-    ClipShape shape;
-    shape.code = f.field("iso_a2");
-    shape.geometry = multiPolygonOf(projectPolygons(projection, f.polygons));
-    if (!shape.geometry || GEOSisEmpty_r(h, shape.geometry.get())) continue;
-    shape.prepared = Prepared(GEOSPrepare_r(h, shape.geometry.get()));
-    impl->countries.push_back(std::move(shape));
+  std::vector<Vec2> placePoints;
+  std::vector<Settlement> placeSettlements;
+  for (const Vec2& ll : places) {
+    const Vec2 p = projection.forward(ll);
+    if (!std::isfinite(p.x) || !std::isfinite(p.y)) continue;
+    placePoints.push_back(p);
+    placeSettlements.push_back({p.x, p.y, 0, "", ""});  // reported places are lived in too
+  }
+  TerrainOptions to;
+  to.metresPerUnit = metresPerUnit;
+  to.targetCells = options.targetCells;
+  to.focusCountries = options.focusCountries;
+  Box2 extent = view;
+  if (!(extent.width() > 0 && extent.height() > 0)) {
+    // No view given: the land's extent.
+    double x0 = 1e300, y0 = 1e300, x1 = -1e300, y1 = -1e300;
+    for (const Feature& f : layers.land.features.empty() ? layers.countries.features : layers.land.features)
+      for (const Polygon& poly : f.polygons)
+        for (const Vec2& ll : poly.outer) {
+          const Vec2 p = projection.forward(ll);
+          if (!std::isfinite(p.x) || !std::isfinite(p.y)) continue;
+          x0 = std::min(x0, p.x), y0 = std::min(y0, p.y), x1 = std::max(x1, p.x), y1 = std::max(y1, p.y);
+        }
+    extent = {x0, y0, x1, y1};
+  }
+  auto terrain = buildTerrain(layers, projection, extent, placePoints, placeSettlements, to, &impl->settlements);
+  if (!terrain) return terrain.error();
+  impl->terrain = std::make_shared<const Terrain>(std::move(terrain).value());
+  const GridSpec& g = impl->terrain->grid;
+  for (const Settlement& s : impl->settlements) {
+    int c = 0, r = 0;
+    impl->settlementCells.push_back(g.cellOf(s.x, s.y, c, r) ? static_cast<long>(g.index(c, r)) : -1L);
   }
   return std::unique_ptr<ControlAreaBuilder>(new ControlAreaBuilder(std::move(impl)));
 }
 
 Result<ControlAreas> ControlAreaBuilder::build(std::vector<ControlSite> sites,
                                                const std::vector<OverrideArea>& overrides) const {
-  GEOSContextHandle_t h = geosHandle();
   const Impl& im = *impl_;
   ControlAreas areas;
+  areas.terrain = im.terrain;
+  areas.maxCost = im.propagation.maxCost;
   areas.sites = std::move(sites);
+  for (size_t i = 0; i < areas.sites.size(); ++i)
+    if (areas.sites[i].key == std::numeric_limits<size_t>::max()) areas.sites[i].key = i;
 
-  // Project the sites; two sites on the same spot share it (the later one is ignored).
-  std::vector<Vec2> positions;
-  std::vector<size_t> siteOf;
-  std::map<std::pair<double, double>, size_t> seen;
-  for (size_t i = 0; i < areas.sites.size(); ++i) {
-    const Vec2 p = im.projection->forward(areas.sites[i].lonLat);
+  // Seeds: every place with a position. Keys are stable, so the labelling of an earlier date
+  // with fewer places can be extended rather than recomputed.
+  std::vector<Seed> seeds;
+  for (const ControlSite& s : areas.sites) {
+    const Vec2 p = im.projection->forward(s.lonLat);
     if (!std::isfinite(p.x) || !std::isfinite(p.y)) continue;
-    if (!seen.emplace(std::make_pair(p.x, p.y), i).second) continue;
-    positions.push_back(p);
-    siteOf.push_back(i);
+    Seed seed;
+    seed.site = s.key;
+    seed.x = p.x, seed.y = p.y;
+    seed.country = s.country.empty() ? -1 : im.terrain->countryIndex(s.country);
+    seeds.push_back(seed);
   }
-  if (positions.empty()) return areas;
+  std::sort(seeds.begin(), seeds.end(), [](const Seed& a, const Seed& b) { return a.site < b.site; });
+  std::vector<size_t> keys;
+  for (const Seed& s : seeds) keys.push_back(s.site);
 
-  std::vector<GeosGeometry> points;
-  for (Vec2 p : positions) points.emplace_back(GEOSGeom_createPointFromXY_r(h, p.x, p.y));
-
-  // Voronoi cells (one per site) over the land's extent plus the cap.
-  std::vector<GeosGeometry> cells(positions.size());
-  if (positions.size() == 1) {
-    cells[0].reset(GEOSBuffer_r(h, points[0].get(), im.capUnits * 1.01, 8));
-  } else {
-    std::vector<GEOSGeometry*> clones;
-    for (const GeosGeometry& p : points) clones.push_back(GEOSGeom_clone_r(h, p.get()));
-    GeosGeometry multipoint(
-        GEOSGeom_createCollection_r(h, GEOS_MULTIPOINT, clones.data(), static_cast<unsigned>(clones.size())));
-    const double pad = im.capUnits * 2;
-    GeosGeometry envelope(GEOSGeom_createRectangle_r(h, std::min(im.x0, im.x0) - pad, im.y0 - pad, im.x1 + pad,
-                                                     im.y1 + pad));
-    GeosGeometry diagram(GEOSVoronoiDiagram_r(h, multipoint.get(), envelope.get(), 0.0, 0));
-    if (!diagram) return makeError(ErrorKind::Data, "", "GEOS could not compute the Voronoi diagram of the places");
-    // Match each cell to the site inside it through an STR tree of the sites.
-    GEOSSTRtree* tree = GEOSSTRtree_create_r(h, 10);
-    std::vector<size_t> ids(positions.size());
-    for (size_t i = 0; i < positions.size(); ++i) {
-      ids[i] = i;
-      GEOSSTRtree_insert_r(h, tree, points[i].get(), &ids[i]);
+  std::shared_ptr<const Labelling> labelling;
+  {
+    std::lock_guard<std::mutex> lock(im.lastMutex);
+    if (im.last && im.last->seeded == keys) labelling = im.last;
+    else if (im.last && std::includes(keys.begin(), keys.end(), im.last->seeded.begin(), im.last->seeded.end())) {
+      auto grown = std::make_shared<Labelling>(*im.last);
+      std::vector<Seed> added;
+      for (const Seed& s : seeds)
+        if (!std::binary_search(im.last->seeded.begin(), im.last->seeded.end(), s.site)) added.push_back(s);
+      addSeeds(*grown, *im.terrain, added, im.propagation);
+      labelling = grown;
     }
-    const int n = GEOSGetNumGeometries_r(h, diagram.get());
-    for (int c = 0; c < n; ++c) {
-      const GEOSGeometry* cell = GEOSGetGeometryN_r(h, diagram.get(), c);
-      struct Query {
-        GEOSContextHandle_t h;
-        const GEOSGeometry* cell;
-        const std::vector<GeosGeometry>* points;
-        long found = -1;
-      } query{h, cell, &points};
-      GEOSSTRtree_query_r(
-          h, tree, cell,
-          [](void* item, void* data) {
-            auto* q = static_cast<Query*>(data);
-            const size_t i = *static_cast<size_t*>(item);
-            if (q->found < 0 && GEOSIntersects_r(q->h, q->cell, (*q->points)[i].get()) == 1)
-              q->found = static_cast<long>(i);
-          },
-          &query);
-      if (query.found >= 0 && !cells[static_cast<size_t>(query.found)])
-        cells[static_cast<size_t>(query.found)].reset(GEOSGeom_clone_r(h, cell));
-    }
-    GEOSSTRtree_destroy_r(h, tree);
   }
-
-  // The derived piece of each site, before overrides cut into it.
-  std::vector<std::pair<size_t, GeosGeometry>> pieces;  // (site index, geometry)
-  for (size_t i = 0; i < positions.size(); ++i) {
-    if (!cells[i]) continue;
-    // Most cells among many places are smaller than the cap: cut by the circle only when needed.
-    GeosGeometry piece;
-    if (maxDistance(h, cells[i].get(), positions[i]) <= im.capUnits) {
-      piece = std::move(cells[i]);
-    } else {
-      GeosGeometry circle(GEOSBuffer_r(h, points[i].get(), im.capUnits, 16));
-      piece.reset(GEOSIntersection_r(h, cells[i].get(), circle.get()));
-    }
-    if (!piece) continue;
-    const ClipShape* clip = im.clipFor(points[i].get());
-    if (GEOSPreparedContains_r(h, clip->prepared.get(), piece.get()) != 1) {
-      GeosGeometry clipped(GEOSIntersection_r(h, piece.get(), clip->geometry.get()));
-      if (!clipped) continue;
-      piece = std::move(clipped);
-    }
-    if (GEOSisEmpty_r(h, piece.get())) continue;
-    pieces.emplace_back(i, std::move(piece));
+  if (!labelling) labelling = std::make_shared<const Labelling>(propagate(*im.terrain, seeds, im.propagation));
+  {
+    std::lock_guard<std::mutex> lock(im.lastMutex);
+    im.last = labelling;
   }
 
   // User-drawn areas replace what lies beneath them.
-  for (const OverrideArea& override : overrides) {
-    std::vector<Polygon> projected = projectPolygons(*im.projection, override.polygons);
-    GeosGeometry shape = multiPolygonOf(projected);
-    if (!shape || GEOSisEmpty_r(h, shape.get())) continue;
-    shape.reset(GEOSIntersection_r(h, shape.get(), im.land.geometry.get()));  // land only, like the rest
-    if (!shape || GEOSisEmpty_r(h, shape.get())) continue;
-    for (auto& [index, piece] : pieces) {
-      if (GEOSIntersects_r(h, piece.get(), shape.get()) != 1) continue;
-      GeosGeometry rest(GEOSDifference_r(h, piece.get(), shape.get()));
-      if (rest) piece = std::move(rest);
+  if (!overrides.empty()) {
+    auto drawn = std::make_shared<Labelling>(*labelling);
+    size_t key = drawn->extent.size();
+    for (size_t i = 0; i < areas.sites.size(); ++i) key = std::max(key, areas.sites[i].key + 1);
+    for (const OverrideArea& o : overrides) {
+      const std::vector<uint8_t> mask = rasterMask(im.terrain->grid, o.polygons, *im.projection);
+      ControlSite site;
+      site.placeId = "override:" + std::to_string(key);
+      site.name = o.label;
+      site.controller = o.controller;
+      site.key = key;
+      SiteExtent extent;
+      bool any = false;
+      for (size_t c = 0; c < mask.size(); ++c) {
+        if (!mask[c] || !im.terrain->isLand(c)) continue;
+        drawn->site[c] = static_cast<int32_t>(key);
+        drawn->cost[c] = 0;
+        any = true;
+      }
+      if (!any) continue;
+      drawn->extent.resize(key + 1);
+      // Recomputed below for every site.
+      (void)extent;
+      double sx = 0, sy = 0;
+      size_t n = 0;
+      for (size_t c = 0; c < mask.size(); ++c)
+        if (drawn->site[c] == static_cast<int32_t>(key)) {
+          const GridSpec& g = im.terrain->grid;
+          sx += g.centreX(static_cast<int>(c % static_cast<size_t>(g.cols)));
+          sy += g.centreY(static_cast<int>(c / static_cast<size_t>(g.cols)));
+          ++n;
+        }
+      if (n) site.lonLat = im.projection->inverse({sx / static_cast<double>(n), sy / static_cast<double>(n)});
+      areas.sites.push_back(std::move(site));
+      ++key;
     }
-    ControlSite site;
-    site.placeId = "override:" + std::to_string(areas.sites.size());
-    site.name = override.label;
-    site.controller = override.controller;
-    const Vec2 centroid = [&] {
-      GeosGeometry c(GEOSPointOnSurface_r(h, shape.get()));
-      double x = 0, y = 0;
-      if (c) GEOSGeomGetX_r(h, c.get(), &x), GEOSGeomGetY_r(h, c.get(), &y);
-      return Vec2{x, y};
-    }();
-    site.lonLat = im.projection->inverse(centroid);
-    areas.sites.push_back(std::move(site));
-    positions.push_back(centroid);
-    siteOf.push_back(areas.sites.size() - 1);
-    pieces.emplace_back(positions.size() - 1, std::move(shape));
+    // Extents again: overrides took cells from other places.
+    const GridSpec& g = im.terrain->grid;
+    for (SiteExtent& x : drawn->extent) x.c0 = x.r0 = 0, x.c1 = x.r1 = -1, x.reach = 0;
+    for (int r = 0; r < g.rows; ++r)
+      for (int c = 0; c < g.cols; ++c) {
+        const int32_t s = drawn->site[g.index(c, r)];
+        if (s < 0) continue;
+        SiteExtent& x = drawn->extent[static_cast<size_t>(s)];
+        if (x.empty()) x.c0 = x.c1 = c, x.r0 = x.r1 = r;
+        else x.c0 = std::min(x.c0, c), x.c1 = std::max(x.c1, c), x.r0 = std::min(x.r0, r), x.r1 = std::max(x.r1, r);
+        x.reach = std::max(x.reach, drawn->cost[g.index(c, r)]);
+      }
+    labelling = drawn;
   }
-
-  std::map<std::string, std::vector<GEOSGeometry*>> byController;
-  for (auto& [i, piece] : pieces) {
-    if (!piece || GEOSisEmpty_r(h, piece.get())) continue;
-    ControlCell cell;
-    cell.site = siteOf[i];
-    cell.position = positions[i];
-    appendPolygons(piece.get(), cell.polygons);
-    if (cell.polygons.empty()) continue;
-    auto tris = tessellate(cell.polygons);
-    if (!tris) return tris.error();
-    cell.triangles = std::move(tris).value();
-    for (const Polygon& p : cell.polygons)
-      for (Vec2 v : p.outer)
-        cell.reach = std::max(cell.reach, std::hypot(v.x - cell.position.x, v.y - cell.position.y));
-    byController[areas.sites[cell.site].controller].push_back(piece.release());
-    areas.cells.push_back(std::move(cell));
-  }
-
-  for (auto& [controller, parts] : byController) {
-    GeosGeometry collection(
-        GEOSGeom_createCollection_r(h, GEOS_GEOMETRYCOLLECTION, parts.data(), static_cast<unsigned>(parts.size())));
-    // A coverage union would be faster, but clipping by circles and borders leaves neighbours'
-    // shared edges noded differently, which it does not accept (measured: it always fell back).
-    GeosGeometry merged(GEOSUnaryUnion_r(h, collection.get()));
-    ControllerArea area;
-    area.controller = controller;
-    if (merged) appendPolygons(merged.get(), area.polygons);
-    areas.byController.push_back(std::move(area));
-  }
+  areas.labelling = labelling;
+  areas.siteOfKey.assign(labelling->extent.size(), -1);
+  for (size_t i = 0; i < areas.sites.size(); ++i)
+    if (areas.sites[i].key < areas.siteOfKey.size()) areas.siteOfKey[areas.sites[i].key] = static_cast<int32_t>(i);
   return areas;
+}
+
+std::vector<ControllerArea> ControlAreaBuilder::controllerPolygons(const ControlAreas& areas) const {
+  std::vector<std::string> controllers;
+  for (const ControlSite& s : areas.sites) controllers.push_back(s.controller);
+  std::sort(controllers.begin(), controllers.end());
+  controllers.erase(std::unique(controllers.begin(), controllers.end()), controllers.end());
+  std::vector<int32_t> values(impl_->terrain->grid.size(), 0);
+  for (size_t c = 0; c < values.size(); ++c)
+    if (const ControlSite* s = areas.siteAtCell(c))
+      values[c] = static_cast<int32_t>(std::lower_bound(controllers.begin(), controllers.end(), s->controller) -
+                                       controllers.begin()) + 1;
+  std::vector<ControllerArea> out(controllers.size());
+  for (size_t i = 0; i < controllers.size(); ++i) out[i].controller = controllers[i];
+  for (auto& [value, polygon] : polygonize(impl_->terrain->grid, values))
+    if (value >= 1 && static_cast<size_t>(value) <= out.size()) out[static_cast<size_t>(value - 1)].polygons.push_back(std::move(polygon));
+  out.erase(std::remove_if(out.begin(), out.end(), [](const ControllerArea& a) { return a.polygons.empty(); }), out.end());
+  return out;
+}
+
+TerritoryTotals ControlAreaBuilder::totals(const ControlAreas& areas) const {
+  std::vector<std::string> controllerOfKey(areas.siteOfKey.size());
+  for (size_t k = 0; k < areas.siteOfKey.size(); ++k)
+    if (areas.siteOfKey[k] >= 0) controllerOfKey[k] = areas.sites[static_cast<size_t>(areas.siteOfKey[k])].controller;
+  return territoryTotals(*impl_->terrain, *areas.labelling, controllerOfKey, impl_->settlementCells);
 }
 
 }  // namespace frontline

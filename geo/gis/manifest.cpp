@@ -135,6 +135,11 @@ class ManifestReader {
           if (*v <= 0 || *v > 5000) error(value, "'cap_km' must be more than 0 and at most 5000");
           else s.capKm = *v;
         }
+      } else if (k == "sparse_land") {
+        const auto v = value.value_exact<std::string>();
+        if (v && *v == "nominal") s.sparseLand = SparseLand::Nominal;
+        else if (v && *v == "blank") s.sparseLand = SparseLand::Blank;
+        else error(value, "'sparse_land' must be \"nominal\" (a light tint of the holder) or \"blank\"");
       } else if (k == "cross_borders") {
         if (auto v = value.value_exact<bool>()) s.crossBorders = *v;
         else error(value, "'cross_borders' must be true or false");
@@ -159,7 +164,7 @@ class ManifestReader {
         s.end = date(value, k);
       } else {
         warning(value, concat({"unknown setting '", k,
-                               "' ignored (known: transition_days, cap_km, cross_borders, focus_countries, start, end)"}));
+                               "' ignored (known: transition_days, cap_km, cross_borders, sparse_land, focus_countries, start, end)"}));
       }
     }
     if (s.start && s.end && *s.end < *s.start)

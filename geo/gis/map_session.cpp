@@ -17,8 +17,12 @@ Result<std::unique_ptr<MapSession>> MapSession::open(MapSourceOptions source, st
     AreaOptions options;
     options.capKm = dataset.settings.capKm;
     options.crossBorders = dataset.settings.crossBorders;
+    options.focusCountries = source.focusCountries;
+    std::vector<Vec2> places;
+    for (const PlaceTrack& p : dataset.timeline.places()) places.push_back({p.lon, p.lat});
     auto builder = ControlAreaBuilder::create(session->map_.layers, session->map_.projection,
-                                              session->map_.scene.metresPerUnit, options);
+                                              session->map_.scene.metresPerUnit, options,
+                                              session->map_.scene.viewExtent, places);
     if (!builder) return builder.error();
     session->builder_ = std::move(builder).value();
     std::vector<std::pair<Date, OverrideArea>> overrides;

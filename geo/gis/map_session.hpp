@@ -28,6 +28,9 @@ class MapSession {
   // Without a dataset: an empty frame (no dataset, no areas).
   Result<ControlFrame> frameAt(Date date, double dayFraction = 0);
 
+  // The territory model's builder (areas as polygons, totals); null without a dataset.
+  const ControlAreaBuilder* areaBuilder() const { return builder_.get(); }
+
   size_t intervalsComputed() const { return cache_ ? cache_->computedCount() : 0; }
 
  private:

@@ -11,12 +11,17 @@
 
 namespace frontline {
 
+// How land far from any settlement is drawn: a light tint of the holder of the places around it
+// (the convention of overview maps) or left blank (the Coalition maps' "sparsely populated").
+enum class SparseLand { Nominal, Blank };
+
 struct DatasetSettings {
   std::string title;
   std::string description;
   double transitionDays = 5;     // how long a change of control animates, in map days
   double capKm = 35;             // a place controls land up to this far (nearest place wins)
   bool crossBorders = false;     // may a place's area cross country borders?
+  SparseLand sparseLand = SparseLand::Nominal;
   std::vector<std::string> focusCountries;
   std::optional<Date> start, end;  // the span shown; default: the events' span
 };

@@ -432,14 +432,14 @@ TEST(DatasetBundled, LoadsWithoutProblemsAndKnowsNovember2017) {
   EXPECT_EQ(issueTexts(ds), std::vector<std::string>{});
   EXPECT_EQ(ds.actors.size(), 8u);
   EXPECT_EQ(ds.settings.transitionDays, 5);
-  EXPECT_EQ(ds.settings.capKm, 35);
+  EXPECT_EQ(ds.settings.capKm, 150);
   EXPECT_EQ(ds.settings.focusCountries, (std::vector<std::string>{"IQ", "SY"}));
   EXPECT_EQ(ds.start(), d("2014-01-01"));
   EXPECT_EQ(ds.end(), d("2019-04-30"));
   size_t events = 0;
   for (const PlaceTrack& p : ds.timeline.places()) events += p.events.size();
-  EXPECT_EQ(events, 153u);
-  EXPECT_EQ(ds.timeline.places().size(), 57u);
+  EXPECT_EQ(events, 403u);
+  EXPECT_EQ(ds.timeline.places().size(), 151u);
 
   const auto states = ds.timeline.controlAt(d("2017-11-04"));
   auto holder = [&](const char* reported) -> std::string {

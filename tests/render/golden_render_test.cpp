@@ -109,13 +109,17 @@ TEST(GoldenRender, ControlAreasMarkersAndLegend) {
        event("Beta", 45.0, 35.0, "2015-01-01", "green", ControlStatus::Besieged)},
       4.0);
   addDatasetPlaces(map->scene, map->projection, dataset.timeline);
-  auto builder = ControlAreaBuilder::create(map->layers, map->projection, map->scene.metresPerUnit, {150, false});
+  auto builder = ControlAreaBuilder::create(map->layers, map->projection, map->scene.metresPerUnit, [] {
+    AreaOptions o;
+    o.capKm = 150;
+    return o;
+  }());
   ASSERT_TRUE(builder.ok()) << builder.error().message();
   ControlAreaCache cache(dataset.timeline, **builder);
   const Date date = *Date::parse("2015-06-03");  // Alpha's capture is half done (4-day window)
   auto areas = cache.at(date);
   ASSERT_TRUE(areas.ok()) << areas.error().message();
-  ASSERT_EQ(areas->areas->cells.size(), 4u);
+  ASSERT_EQ(areas->areas->sites.size(), 4u);
   ControlFrame control{&dataset, dataset.timeline.controlAt(date), areas->areas, areas->interval};
   EXPECT_DOUBLE_EQ(control.states[0].transition, 0.5);
 

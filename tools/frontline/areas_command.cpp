@@ -36,13 +36,14 @@ int runAreas(const AreasOptions& o) {
   if (!session) return fail(cmd, session.error());
   auto frame = (*session)->frameAt(date);
   if (!frame) return fail(cmd, frame.error());
-  if (auto r = writeControlAreas(o.output, *frame->areas, (*session)->data()->dataset, (*session)->map().projection,
-                                 date);
+  const std::vector<ControllerArea> polygons = (*session)->areaBuilder()->controllerPolygons(*frame->areas);
+  if (auto r = writeControlAreas(o.output, *frame->areas, polygons, (*session)->data()->dataset,
+                                 (*session)->map().projection, date);
       !r)
     return fail(cmd, r.error());
   std::cout << o.output << "\n";
-  std::cerr << "frontline areas: " << frame->areas->byController.size() << " controllers, "
-            << frame->areas->cells.size() << " places on " << date.iso() << "\n";
+  std::cerr << "frontline areas: " << polygons.size() << " controllers, " << frame->areas->sites.size()
+            << " places on " << date.iso() << "\n";
   return kOk;
 }
 
