@@ -151,11 +151,15 @@ struct MapRenderer::Impl {
 
 namespace {
 
+// Says what the lighter tint over empty land means (README: Areas of control).
+constexpr const char* kSparseLegend = "Paler: sparsely populated land";
+
 // What the legend shows: the actors holding something, and whether any place is contested or
 // besieged. The legend is drawn from this alone, so frames with equal keys have equal legends.
 struct LegendKey {
   std::set<std::string> present;
   bool contested = false, besieged = false;
+  bool front = false, sparse = false;  // front lines drawn; empty land tinted (nominal control)
   bool operator==(const LegendKey&) const = default;
 };
 
@@ -166,6 +170,9 @@ LegendKey legendKeyOf(const ControlFrame& control) {
     key.contested |= state.current->status == ControlStatus::Contested;
     key.besieged |= state.current->status == ControlStatus::Besieged;
   }
+  const bool areas = control.areas != nullptr && control.dataset;
+  key.front = areas && key.present.size() >= 2;
+  key.sparse = areas && control.dataset->settings.sparseLand == SparseLand::Nominal;
   return key;
 }
 
@@ -404,9 +411,9 @@ void MapRenderer::Impl::layoutFurniture(const FrameInput& frame, int w, int h) {
   legendRows = 0;
   legendReserved = {};
   if (frame.control && frame.control->dataset) {
-    legendRows = frame.control->dataset->actors.size() + 2;
+    legendRows = frame.control->dataset->actors.size() + 4;
     const TextStyle legendStyle{FontStyle::Regular, style.legendTextSize * s, style.legendText};
-    float widestName = text->measure("Contested (hatched)", legendStyle).width;
+    float widestName = text->measure(kSparseLegend, legendStyle).width;
     for (const Actor& a : frame.control->dataset->actors)
       widestName = std::max(widestName, text->measure(a.name, legendStyle).width);
     const float rowHeight = style.legendTextSize * 1.55f * s;
@@ -426,20 +433,22 @@ void MapRenderer::Impl::drawLegend(const ControlFrame& frameControl, float s) {
   const ControlFrame& ctl = frameControl;
   if (!ctl.dataset || legendRows == 0) return;
   // Actors holding something on this date, in the dataset's order, then the status keys in use.
-  const auto [present, contested, besieged] = legendKeyOf(ctl);
+  const auto [present, contested, besieged, front, sparse] = legendKeyOf(ctl);
   const TextStyle legendStyle{FontStyle::Regular, style.legendTextSize * s, style.legendText};
   const float rowHeight = style.legendTextSize * 1.55f * s;
   const float pad = furniture.pad;
   struct Row {
     std::string label;
     Rgba color;
-    int kind;  // 0 actor, 1 contested, 2 besieged
+    int kind;  // 0 actor, 1 contested, 2 besieged, 3 front line, 4 sparsely populated land
   };
   std::vector<Row> rows;
   for (const Actor& a : ctl.dataset->actors)
     if (present.count(a.id)) rows.push_back({a.name, actorColor(*ctl.dataset, a.id, style.colourBlindPalette), 0});
   if (contested) rows.push_back({"Contested (hatched)", Rgba{0.4f, 0.4f, 0.4f, 1}, 1});
   if (besieged) rows.push_back({"Besieged", Rgba{0.4f, 0.4f, 0.4f, 1}, 2});
+  if (front) rows.push_back({"Front line", style.frontLine, 3});
+  if (sparse) rows.push_back({kSparseLegend, Rgba{0.45f, 0.45f, 0.45f, 1}, 4});
   if (rows.empty()) return;
   const ScreenBox& box = legendReserved;
   float widest = 0;
@@ -456,9 +465,17 @@ void MapRenderer::Impl::drawLegend(const ControlFrame& frameControl, float s) {
       shapes->dot(cx, cy, style.markerRadius * s, 1.5f * s, r.color, Rgba{1, 1, 1, 1});
     } else if (r.kind == 1) {
       shapes->dot(cx, cy, (style.markerRadius + 0.5f) * s, 3.0f * s, Rgba{1, 1, 1, 1}, r.color);
-    } else {
+    } else if (r.kind == 2) {
       shapes->dot(cx, cy, (style.markerRadius + 3.5f) * s, 2.0f * s, Rgba{0, 0, 0, 0}, style.siegeRing);
       shapes->dot(cx, cy, style.markerRadius * s, 1.5f * s, r.color, Rgba{1, 1, 1, 1});
+    } else if (r.kind == 3) {
+      const float w = style.frontLineWidth * s;
+      shapes->rect({cx - half, cy - w / 2, cx + half, cy + w / 2}, r.color);
+    } else {
+      // The tint empty land gets, beside the full one settled land gets.
+      shapes->rect({cx - half, cy - half * 0.7f, cx, cy + half * 0.7f}, r.color.withAlpha(style.areaAlpha));
+      shapes->rect({cx, cy - half * 0.7f, cx + half, cy + half * 0.7f},
+                   r.color.withAlpha(style.areaAlpha * style.sparseLandShare));
     }
     const TextMetrics m = text->measure(r.label, legendStyle);
     text->add(r.label, legendStyle, panel.x0 + pad + 30 * s, cy + (m.ascent - m.descent) / 2);
