@@ -114,9 +114,11 @@ Result<void> Loader::loadGazetteer(const Manifest& manifest) {
       else issue(f.where, concat({"gazetteer file '", f.path.string(), "' not found"}), true);
     }
   };
+  const size_t bundled = files.geonames.size();
   addFrom(manifest.gazetteer, files.geonames);
   addFrom(manifest.aliases, files.aliases);
   files.geonames.insert(files.geonames.end(), options_.gazetteerFiles.begin(), options_.gazetteerFiles.end());
+  out_.settlementFiles.assign(files.geonames.begin() + static_cast<long>(bundled), files.geonames.end());
   files.aliases.insert(files.aliases.end(), options_.aliasFiles.begin(), options_.aliasFiles.end());
   if (files.geonames.empty() && files.aliases.empty()) return {};
   auto loaded = frontline::loadGazetteer(files);

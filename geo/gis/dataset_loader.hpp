@@ -36,6 +36,9 @@ struct LoadedDataset {
   // What the loader did that is worth saying but is no problem, e.g.
   // "acled.csv: ACLED export: 12 territorial transfers read, 340 other rows skipped".
   std::vector<std::string> notes;
+  // The GeoNames-format files the dataset adds (manifest `gazetteer`, --gazetteer): their
+  // populated places are settlements for the territory model too.
+  std::vector<std::filesystem::path> settlementFiles;
 };
 
 struct DatasetLoadOptions {

@@ -1,5 +1,9 @@
 #include "geo/gis/map_session.hpp"
 
+#include <algorithm>
+
+#include "geo/gazetteer/geonames_reader.hpp"
+
 namespace frontline {
 
 MapSession::MapSession(LoadedMap map, std::optional<LoadedDataset> data)
@@ -20,6 +24,15 @@ Result<std::unique_ptr<MapSession>> MapSession::open(MapSourceOptions source, st
     options.focusCountries = source.focusCountries;
     std::vector<Vec2> places;
     for (const PlaceTrack& p : dataset.timeline.places()) places.push_back({p.lon, p.lat});
+    // Denser gazetteers the dataset brings (e.g. a GeoNames country dump) settle the land too.
+    BaseLayers& layers = session->map_.layers;
+    for (const std::filesystem::path& file : session->data_->settlementFiles) {
+      auto extra = readGeoNamesFile(file);
+      if (!extra) return extra.error();
+      const LonLatBox clip = source.view.expanded(std::max(source.view.width(), source.view.height()));
+      for (Place& p : *extra)
+        if (p.featureClass == 'P' && clip.contains(p.lon, p.lat)) layers.towns.push_back(std::move(p));
+    }
     auto builder = ControlAreaBuilder::create(session->map_.layers, session->map_.projection,
                                               session->map_.scene.metresPerUnit, options,
                                               session->map_.scene.viewExtent, places);
