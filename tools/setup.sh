@@ -17,7 +17,7 @@ packages=(
   # rendering: headless EGL + GL on Mesa, SDL2 window, Dear ImGui, glad generator
   libegl-dev libgl-dev libegl-mesa0 libgl1-mesa-dri libsdl2-dev libimgui-dev python3-glad
   # text and images
-  libfreetype-dev libharfbuzz-dev fonts-noto-core libpng-dev zlib1g-dev
+  libfreetype-dev libharfbuzz-dev libfribidi-dev fonts-noto-core libpng-dev zlib1g-dev
   # command line and configuration
   libcli11-dev libtomlplusplus-dev
   # tests and benchmarks

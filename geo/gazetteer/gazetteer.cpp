@@ -186,8 +186,11 @@ std::vector<Candidate> Gazetteer::collect(std::string_view name, const MatchCont
         for (const NameRef ref : index_.phoneticNames(id)) set.add(ref, MatchKind::Similar, score);
       };
       const double allowed = allowedDistance(phonetic.size());
-      // Same consonants (Telafer ~ Tal Afar): vowels may differ a little more.
-      for (const uint32_t id : index_.skeleton(skeletonKey(phonetic))) addSimilar(id, allowed + 0.5);
+      // Same consonants (Telafer ~ Tal Afar): vowels may differ a little more. Not needed once the
+      // name or an alternate name matched: a similar spelling (at most kSimilarScore) never ranks
+      // above it, and in a world gazetteer a short skeleton has hundreds of keys to compare.
+      if (mode == Mode::Suggest || set.bestNameScore(context) < kAlternateScore)
+        for (const uint32_t id : index_.skeleton(skeletonKey(phonetic))) addSimilar(id, allowed + 0.5);
       if (mode == Mode::Suggest || set.bestNameScore(context) < kGoodEnough) {
         const double limit = mode == Mode::Suggest ? std::max(allowed, 0.5 * static_cast<double>(phonetic.size()))
                                                    : allowed;

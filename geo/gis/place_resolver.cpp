@@ -95,7 +95,9 @@ ResolvedPlace PlaceResolver::geocode(std::string_view name, std::string_view cou
   else context.countries = focusCountries_;
   context.points = points;
   const MatchResult match = gazetteer_->match(name, context);
-  if (!match.resolved()) {
+  // Only a loose spelling far outside the countries: as good as nothing (a typo, not a place elsewhere).
+  const bool looseElsewhere = match.resolved() && match.outsideCountries && match.best().nameScore < kOutsideNameScore;
+  if (!match.resolved() || looseElsewhere) {
     r.problem = quoted + " does not geocode";
     const auto suggestions = gazetteer_->suggest(name, context, 3);
     for (size_t i = 0; i < suggestions.size(); ++i)

@@ -29,6 +29,9 @@ class PlaceResolver {
  public:
   static constexpr double kMergeKm = 2.0;     // a row's coordinates this close to a same-named place join it
   static constexpr double kLooseScore = 0.8;  // geocoded matches scoring below this get a warning
+  // A name matched only outside the row's (or the focus) countries is reported as a place elsewhere
+  // when its spelling matches this well (name score), else as not geocoding at all.
+  static constexpr double kOutsideNameScore = 0.8;
 
   // gazetteer may be null (then names without coordinates cannot be resolved).
   PlaceResolver(const Gazetteer* gazetteer, std::vector<std::string> focusCountries);

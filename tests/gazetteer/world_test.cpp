@@ -14,6 +14,7 @@
 #include "geo/gazetteer/distance.hpp"
 #include "geo/gazetteer/gazetteer.hpp"
 #include "geo/gazetteer/gazetteer_loader.hpp"
+#include "geo/gazetteer/label_language.hpp"
 #include "geo/gazetteer/normalize.hpp"
 #include "run_frontline.hpp"
 
@@ -296,6 +297,33 @@ TEST(gazetteerWorldCli, BuildIndexWritesTheCacheBesideTheData) {
   const auto bad = runFrontline("gazetteer build-index --assets /nonexistent/assets");
   EXPECT_EQ(bad.exitCode, 3) << bad.err;
   EXPECT_NE(bad.err.find("tools/setup.sh"), std::string::npos) << bad.err;
+}
+
+}  // namespace
+}  // namespace frontline
+
+namespace frontline {
+namespace {
+
+TEST(gazetteerLabelLanguage, NamesAreChosenByScriptAndLetters) {
+  Place kharkiv;
+  kharkiv.name = "Kharkiv";
+  kharkiv.alternates = {"Charkiw", "Харков", "Харків", "Харьков", "خاركوف", "Харкив"};
+  EXPECT_EQ(labelName(kharkiv, "en"), "Kharkiv");
+  EXPECT_EQ(labelName(kharkiv, "uk"), "Харків");
+  EXPECT_EQ(labelName(kharkiv, "ru"), "Харьков");
+  EXPECT_EQ(labelName(kharkiv, "ar"), "خاركوف");
+  Place lysychansk;
+  lysychansk.name = "Lysychansk";
+  lysychansk.alternates = {"Lisichansk", "Лисичанск", "Лисичанськ"};
+  EXPECT_EQ(labelName(lysychansk, "uk"), "Лисичанськ");
+  EXPECT_EQ(labelName(lysychansk, "ru"), "Лисичанск");
+  Place paris;
+  paris.name = "Paris";
+  paris.alternates = {"Parigi", "Париж"};
+  EXPECT_EQ(labelName(paris, "ar"), "Paris");  // no Arabic name: the default
+  EXPECT_EQ(findLabelLanguage("xx"), nullptr);
+  EXPECT_EQ(labelLanguages().front().code, "en");
 }
 
 }  // namespace
