@@ -30,6 +30,22 @@ const FontFace& FontSet::get(FontStyle style) const {
   }
 }
 
+const FontFace& FontSet::forText(std::string_view text, FontStyle style, int& faceId) const {
+  bool arabicLetters = false;
+  for (size_t i = 0; i < text.size() && !arabicLetters; ++i) {
+    const auto b = static_cast<unsigned char>(text[i]);
+    arabicLetters = (b >= 0xD8 && b <= 0xDB) ||  // U+0600..U+06FF
+                    (b == 0xEF && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) >= 0xAD);  // U+FB50..
+  }
+  if (arabicLetters && arabic) {
+    const bool heavy = style == FontStyle::Bold && arabicBold;
+    faceId = heavy ? 4 : 3;
+    return heavy ? *arabicBold : *arabic;
+  }
+  faceId = static_cast<int>(style);
+  return get(style);
+}
+
 Result<FontSet> FontSet::loadDefault() {
   std::vector<Candidate> candidates(std::begin(kCandidates), std::end(kCandidates));
   std::string custom;
@@ -60,6 +76,14 @@ Result<FontSet> FontSet::loadDefault() {
     auto italic = loadOr(c.italic);
     if (!italic) return italic.error();
     set.italic = std::move(italic).value();
+    // Arabic: beside the main font, else in Debian's Noto folder.
+    for (const std::filesystem::path& dir : {folder, std::filesystem::path("/usr/share/fonts/truetype/noto")}) {
+      if (!std::filesystem::exists(dir / "NotoSansArabic-Regular.ttf", ec)) continue;
+      if (auto a = FontFace::load(dir / "NotoSansArabic-Regular.ttf")) set.arabic = std::move(a).value();
+      if (std::filesystem::exists(dir / "NotoSansArabic-Bold.ttf", ec))
+        if (auto a = FontFace::load(dir / "NotoSansArabic-Bold.ttf")) set.arabicBold = std::move(a).value();
+      break;
+    }
     return set;
   }
   return makeError(ErrorKind::Render, "fonts",

@@ -17,7 +17,7 @@ packages=(
   # rendering: headless EGL + GL on Mesa, SDL2 window, Dear ImGui, glad generator
   libegl-dev libgl-dev libegl-mesa0 libgl1-mesa-dri libsdl2-dev libimgui-dev python3-glad
   # text and images
-  libfreetype-dev libharfbuzz-dev fonts-noto-core libpng-dev zlib1g-dev
+  libfreetype-dev libharfbuzz-dev libfribidi-dev fonts-noto-core libpng-dev zlib1g-dev
   # command line and configuration
   libcli11-dev libtomlplusplus-dev
   # tests and benchmarks
@@ -60,4 +60,12 @@ if ! out="$(cmake --build "$build_dir" 2>&1)"; then
   echo "$out" >&2
   echo "frontline setup: build failed" >&2
   exit 1
+fi
+
+# The world gazetteer's binary index (assets/world/cities500.frontline-index), so that the first
+# command that geocodes does not spend seconds indexing; kept until the data or the index version
+# changes. Without the world data (built above into assets/world/) there is nothing to index.
+if [[ -f "$here/assets/world/cities500.txt" ]]; then
+  "$build_dir/frontline" gazetteer build-index --assets "$here/assets" 2>/dev/null ||
+    echo "frontline setup: warning: could not index the world gazetteer (it will be indexed on first use)" >&2
 fi

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "geo/gazetteer/byte_io.hpp"
+
 #include "geo/gazetteer/distance.hpp"
 #include "geo/gazetteer/normalize.hpp"
 
@@ -10,7 +12,7 @@ namespace frontline {
 namespace {
 
 constexpr double kNameScore = 1.0;
-constexpr double kAlternateScore = 0.98;
+constexpr double kAlternateScore = 0.99;  // a town 50x bigger under an alternate name beats a village's own name
 constexpr double kPhoneticScore = 0.9;
 constexpr double kSimilarScore = 0.86;     // at distance 0 between different phonetic keys
 constexpr double kSimilarPerEdit = 0.08;   // lost per unit of phoneticDistance
@@ -63,11 +65,20 @@ double importance(const Place& p) {
   return 0.9 + 0.1 * (0.6 * featureWeight(p) + 0.4 * population);
 }
 
+bool inCountries(const Place& p, const MatchContext& context) {
+  return context.countries.empty() ||
+         std::find(context.countries.begin(), context.countries.end(), p.countryCode) != context.countries.end();
+}
+
 double contextFactor(const Place& p, const MatchContext& context) {
   double factor = 1.0;
-  if (!context.countries.empty() &&
-      std::find(context.countries.begin(), context.countries.end(), p.countryCode) == context.countries.end())
-    factor *= 0.75;
+  if (!inCountries(p, context)) factor *= 0.75;
+  if (!context.points.empty()) {
+    double nearest = 1e9;
+    for (const ContextPoint& q : context.points) nearest = std::min(nearest, greatCircleKm(q.lat, q.lon, p.lat, p.lon));
+    constexpr double k = Gazetteer::kContextKm;
+    if (nearest > k) factor *= std::max(0.8, 0.95 - 0.15 * (nearest - k) / (3 * k));
+  }
   if (context.box && !context.box->contains(p.lon, p.lat)) factor *= 0.8;
   if (context.near) {
     const NearPoint& near = *context.near;
@@ -106,9 +117,12 @@ class CandidateSet {
     list_.push_back(make(ref, kind, nameScore));
   }
 
-  double bestNameScore() const {
+  // The best spelling among the candidates the context allows (with countries: inside them), so
+  // that a good spelling elsewhere does not stop the search for one in the countries.
+  double bestNameScore(const MatchContext& context) const {
     double best = 0;
-    for (const Candidate& c : list_) best = std::max(best, c.nameScore);
+    for (const Candidate& c : list_)
+      if (inCountries(*c.place, context)) best = std::max(best, c.nameScore);
     return best;
   }
 
@@ -172,9 +186,12 @@ std::vector<Candidate> Gazetteer::collect(std::string_view name, const MatchCont
         for (const NameRef ref : index_.phoneticNames(id)) set.add(ref, MatchKind::Similar, score);
       };
       const double allowed = allowedDistance(phonetic.size());
-      // Same consonants (Telafer ~ Tal Afar): vowels may differ a little more.
-      for (const uint32_t id : index_.skeleton(skeletonKey(phonetic))) addSimilar(id, allowed + 0.5);
-      if (mode == Mode::Suggest || set.bestNameScore() < kGoodEnough) {
+      // Same consonants (Telafer ~ Tal Afar): vowels may differ a little more. Not needed once the
+      // name or an alternate name matched: a similar spelling (at most kSimilarScore) never ranks
+      // above it, and in a world gazetteer a short skeleton has hundreds of keys to compare.
+      if (mode == Mode::Suggest || set.bestNameScore(context) < kAlternateScore)
+        for (const uint32_t id : index_.skeleton(skeletonKey(phonetic))) addSimilar(id, allowed + 0.5);
+      if (mode == Mode::Suggest || set.bestNameScore(context) < kGoodEnough) {
         const double limit = mode == Mode::Suggest ? std::max(allowed, 0.5 * static_cast<double>(phonetic.size()))
                                                    : allowed;
         const auto lengthSlack = static_cast<size_t>(std::ceil(2 * limit));
@@ -187,14 +204,17 @@ std::vector<Candidate> Gazetteer::collect(std::string_view name, const MatchCont
       else if (c.nameScore > same->nameScore) *same = c;
     }
     double best = 0;
-    for (const Candidate& c : merged) best = std::max(best, c.nameScore);
+    for (const Candidate& c : merged)
+      if (inCountries(*c.place, context)) best = std::max(best, c.nameScore);
     if (best >= kGoodEnough) break;
   }
 
   for (Candidate& c : merged) c.score = c.nameScore * importance(*c.place) * contextFactor(*c.place, context);
   if (mode == Mode::Match)
     std::erase_if(merged, [](const Candidate& c) { return c.nameScore < kMinNameScore || c.score < kMinScore; });
-  std::sort(merged.begin(), merged.end(), [](const Candidate& a, const Candidate& b) {
+  std::sort(merged.begin(), merged.end(), [&](const Candidate& a, const Candidate& b) {
+    const bool aIn = inCountries(*a.place, context), bIn = inCountries(*b.place, context);
+    if (aIn != bIn) return aIn;
     if (a.score != b.score) return a.score > b.score;
     if (a.place->population != b.place->population) return a.place->population > b.place->population;
     return a.place->id < b.place->id;
@@ -208,9 +228,11 @@ MatchResult Gazetteer::match(std::string_view name, const MatchContext& context)
   if (result.candidates.size() > kMaxCandidates) result.candidates.resize(kMaxCandidates);
   if (!result.candidates.empty()) {
     const Candidate& best = result.candidates.front();
+    result.outsideCountries = !inCountries(*best.place, context);
     for (size_t i = 1; i < result.candidates.size(); ++i) {
       const Candidate& other = result.candidates[i];
       if (other.score < best.score - kAmbiguityMargin) break;
+      if (inCountries(*other.place, context) != inCountries(*best.place, context)) break;
       if (greatCircleKm(best.place->lat, best.place->lon, other.place->lat, other.place->lon) > kAmbiguityKm) {
         result.ambiguous = true;
         break;
@@ -224,6 +246,54 @@ std::vector<Candidate> Gazetteer::suggest(std::string_view name, const MatchCont
   std::vector<Candidate> candidates = collect(name, context, Mode::Suggest);
   if (candidates.size() > count) candidates.resize(count);
   return candidates;
+}
+
+std::string Gazetteer::toBytes() const {
+  ByteWriter out;
+  out.value(static_cast<uint64_t>(places_.size()));
+  for (const Place& p : places_) {
+    out.value(p.id);
+    out.string(p.name);
+    out.string(p.asciiName);
+    out.value(static_cast<uint32_t>(p.alternates.size()));
+    for (const std::string& a : p.alternates) out.string(a);
+    out.value(p.lat);
+    out.value(p.lon);
+    out.value(p.featureClass);
+    out.string(p.featureCode);
+    out.string(p.countryCode);
+    out.value(p.population);
+    out.string(p.source);
+  }
+  index_.write(out);
+  return std::move(out.bytes());
+}
+
+std::optional<Gazetteer> Gazetteer::read(std::istream& stream) {
+  ByteReader in(stream);
+  const auto count = in.value<uint64_t>();
+  if (in.failed() || count > (uint64_t{1} << 28)) return std::nullopt;
+  Gazetteer g;
+  g.places_.resize(count);
+  for (Place& p : g.places_) {
+    p.id = in.value<int64_t>();
+    p.name = in.string();
+    p.asciiName = in.string();
+    const auto alternates = in.value<uint32_t>();
+    if (in.failed() || alternates > (uint32_t{1} << 24)) return std::nullopt;
+    p.alternates.reserve(alternates);
+    for (uint32_t i = 0; i < alternates; ++i) p.alternates.emplace_back(in.string());
+    p.lat = in.value<double>();
+    p.lon = in.value<double>();
+    p.featureClass = in.value<char>();
+    p.featureCode = in.string();
+    p.countryCode = in.string();
+    p.population = in.value<int64_t>();
+    p.source = in.string();
+    if (in.failed()) return std::nullopt;
+  }
+  if (!g.index_.read(in, g.places_) || !in.atEnd()) return std::nullopt;
+  return g;
 }
 
 size_t Gazetteer::memoryBytes() const {

@@ -180,7 +180,8 @@ FoldClass foldCodePoint(char32_t cp, std::string& out) {
   }
   if (cp >= 0x0391 && cp <= 0x03A9) cp += 0x20;                // Greek capitals
   else if (cp >= 0x0410 && cp <= 0x042F) cp += 0x20;           // Cyrillic capitals
-  else if (cp >= 0x0400 && cp <= 0x040F) cp += 0x50;           // Ѐ..Џ
+  else if (cp >= 0x0400 && cp <= 0x040F) cp += 0x50;           // Ѐ..Џ (Є, І, Ї among them)
+  else if (cp == 0x0490) cp = 0x0491;                          // Ґ
   else if (cp >= 0x0600 && cp <= 0x06FF) cp = arabicBase(cp);  // Arabic
   appendUtf8(out, cp);
   return FoldClass::Kept;

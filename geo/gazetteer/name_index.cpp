@@ -45,7 +45,7 @@ bool isCode(std::string_view name) {
          });
 }
 
-bool isLatinCapital(char32_t cp) {
+bool isCapitalLetter(char32_t cp) {
   if (cp >= 'A' && cp <= 'Z') return true;
   if (cp >= 0xC0 && cp <= 0xDE) return cp != 0xD7;
   if (cp >= 0x100 && cp <= 0x137) return cp % 2 == 0;
@@ -53,6 +53,8 @@ bool isLatinCapital(char32_t cp) {
   if (cp >= 0x14A && cp <= 0x177) return cp % 2 == 0;
   if (cp >= 0x178 && cp <= 0x17E) return cp == 0x178 || cp % 2 == 1;
   if (cp >= 0x1E00 && cp <= 0x1EFF) return cp % 2 == 0;
+  if (cp >= 0x0400 && cp <= 0x042F) return true;  // Cyrillic capitals: names in Ukrainian and Russian
+  if (cp == 0x0490) return true;                  // Ґ
   return false;
 }
 
@@ -61,7 +63,7 @@ bool isLatinCapital(char32_t cp) {
 // to any short query: they get exact matches only. Names people write start with a capital.
 bool hasCapital(std::string_view name) {
   for (size_t pos = 0; pos < name.size();)
-    if (isLatinCapital(decodeUtf8(name, pos))) return true;
+    if (isCapitalLetter(decodeUtf8(name, pos))) return true;
   return false;
 }
 
@@ -152,6 +154,26 @@ size_t KeyTable<Value>::memoryBytes() const {
   return arena_.capacity() + vectorBytes(keyEnd_) + vectorBytes(valueEnd_) + vectorBytes(values_);
 }
 
+template <class Value>
+void KeyTable<Value>::write(ByteWriter& out) const {
+  out.string(arena_);
+  out.vector(keyEnd_);
+  out.vector(valueEnd_);
+  out.vector(values_);
+}
+
+template <class Value>
+bool KeyTable<Value>::read(ByteReader& in) {
+  arena_ = std::string(in.string());
+  if (!in.vector(keyEnd_) || !in.vector(valueEnd_) || !in.vector(values_)) return false;
+  if (keyEnd_.size() != valueEnd_.size()) return false;
+  if (!keyEnd_.empty() && (keyEnd_.back() != arena_.size() || valueEnd_.back() != values_.size())) return false;
+  if (keyEnd_.empty() && !values_.empty()) return false;
+  for (size_t i = 1; i < keyEnd_.size(); ++i)
+    if (keyEnd_[i] < keyEnd_[i - 1] || valueEnd_[i] < valueEnd_[i - 1]) return false;
+  return !in.failed();
+}
+
 template class KeyTable<NameRef>;
 template class KeyTable<uint32_t>;
 
@@ -223,6 +245,15 @@ std::vector<uint32_t> NameIndex::similarKeys(std::string_view key, size_t maxLen
 
   std::vector<uint32_t> bigrams;
   bigramsOf(key, bigrams);
+  // In a world gazetteer the commonest letter pairs ("an", "a$") each list tens of thousands of
+  // keys and would dominate the time while telling little: leave out up to a third of the query's
+  // pairs, the commonest, when their lists are long. The minimum below counts the pairs kept.
+  auto listSize = [&](uint32_t b) { return bigramEnd_[b] - (b == 0 ? 0 : bigramEnd_[b - 1]); };
+  const size_t longList = std::max<size_t>(1000, phonetic_.size() / 256);
+  std::sort(bigrams.begin(), bigrams.end(), [&](uint32_t a, uint32_t b) { return listSize(a) < listSize(b); });
+  size_t skip = 0;
+  while (skip < bigrams.size() / 3 && listSize(bigrams[bigrams.size() - 1 - skip]) > longList) ++skip;
+  bigrams.resize(bigrams.size() - skip);
   for (const uint32_t b : bigrams) {
     const uint32_t begin = b == 0 ? 0 : bigramEnd_[b - 1];
     for (uint32_t k = begin; k < bigramEnd_[b]; ++k) {
@@ -248,6 +279,28 @@ std::vector<uint32_t> NameIndex::similarKeys(std::string_view key, size_t maxLen
   ids.reserve(keep);
   for (size_t i = 0; i < keep; ++i) ids.push_back(ranked[i].second);
   return ids;
+}
+
+void NameIndex::write(ByteWriter& out) const {
+  exact_.write(out);
+  phonetic_.write(out);
+  skeleton_.write(out);
+  out.vector(bigramEnd_);
+  out.vector(bigramKeys_);
+}
+
+bool NameIndex::read(ByteReader& in, const std::vector<Place>& places) {
+  if (!exact_.read(in) || !phonetic_.read(in) || !skeleton_.read(in)) return false;
+  if (!in.vector(bigramEnd_) || !in.vector(bigramKeys_)) return false;
+  if (bigramEnd_.size() != kBigramCount || bigramEnd_.back() != bigramKeys_.size()) return false;
+  auto validRef = [&](NameRef r) { return r.place < places.size() && r.name < 2 + places[r.place].alternates.size(); };
+  auto validKey = [&](uint32_t id) { return id < phonetic_.size(); };
+  for (size_t b = 1; b < kBigramCount; ++b)
+    if (bigramEnd_[b] < bigramEnd_[b - 1]) return false;
+  return std::all_of(exact_.allValues().begin(), exact_.allValues().end(), validRef) &&
+         std::all_of(phonetic_.allValues().begin(), phonetic_.allValues().end(), validRef) &&
+         std::all_of(skeleton_.allValues().begin(), skeleton_.allValues().end(), validKey) &&
+         std::all_of(bigramKeys_.begin(), bigramKeys_.end(), validKey);
 }
 
 size_t NameIndex::memoryBytes() const {

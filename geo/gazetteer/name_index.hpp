@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "geo/gazetteer/byte_io.hpp"
 #include "geo/gazetteer/place.hpp"
 
 namespace frontline {
@@ -36,6 +37,11 @@ class KeyTable {
   // Index of the key, or size() when absent.
   size_t find(std::string_view key) const;
   size_t memoryBytes() const;
+
+  // The finished table as bytes (gazetteer_cache), and back; read returns false on a short or bad table.
+  void write(ByteWriter& out) const;
+  bool read(ByteReader& in);
+  std::span<const Value> allValues() const { return values_; }
 
  private:
   struct Pending {
@@ -69,6 +75,10 @@ class NameIndex {
   std::vector<uint32_t> similarKeys(std::string_view key, size_t maxLengthDifference, size_t count) const;
 
   size_t memoryBytes() const;
+
+  void write(ByteWriter& out) const;
+  // False on a short table or one that points outside `places` (a damaged cache file).
+  bool read(ByteReader& in, const std::vector<Place>& places);
 
  private:
   KeyTable<NameRef> exact_;

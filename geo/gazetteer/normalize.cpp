@@ -34,6 +34,44 @@ std::string_view canonicalWord(std::string_view word) {
   return word;
 }
 
+}  // namespace
+
+// Ukrainian or Russian in Cyrillic -> the Latin letters reports use (national 2010 / BGN-PCGN
+// style), so that Харків and Kharkiv, Харьков and Kharkov get one phonetic key. The letters і ї є ґ
+// mark Ukrainian: г is h and и is y there, g and i in Russian. Soft and hard signs vanish. Empty
+// when the word holds anything but lowercase Cyrillic letters (foldName lowercases them).
+std::string cyrillicToLatin(std::string_view word) {
+  std::u32string letters;
+  for (size_t pos = 0; pos < word.size();) letters.push_back(decodeUtf8(word, pos));
+  const bool ukrainian = std::any_of(letters.begin(), letters.end(), [](char32_t c) {
+    return c == 0x0456 || c == 0x0457 || c == 0x0454 || c == 0x0491;
+  });
+  std::string out;
+  for (const char32_t c : letters) {
+    if (c >= 0x0430 && c <= 0x044F) {
+      static constexpr std::array<std::string_view, 32> kRussian = {
+          "a", "b", "v", "g", "d", "e", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p",
+          "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya"};
+      std::string_view latin = kRussian[c - 0x0430];
+      if (ukrainian && c == 0x0433) latin = "h";  // г
+      if (ukrainian && c == 0x0438) latin = "y";  // и
+      out += latin;
+      continue;
+    }
+    switch (c) {
+      case 0x0456: out += 'i'; break;    // і
+      case 0x0457: out += "yi"; break;   // ї
+      case 0x0454: out += "ye"; break;   // є
+      case 0x0491: out += 'g'; break;    // ґ
+      case 0x0451: out += "yo"; break;   // ё
+      default: return {};
+    }
+  }
+  return out;
+}
+
+namespace {
+
 class PhoneticWriter {
  public:
   explicit PhoneticWriter(std::string& out) : out_(out) {}
@@ -210,9 +248,15 @@ std::vector<std::string_view> coreWords(std::string_view folded) {
 std::string phoneticKey(const std::vector<std::string_view>& words) {
   std::string out;
   PhoneticWriter writer(out);
+  std::string latin;
   for (size_t i = 0; i < words.size(); ++i) {
-    if (!isAscii(words[i])) return {};
-    std::string_view w = canonicalWord(words[i]);
+    std::string_view w = words[i];
+    if (!isAscii(w)) {
+      latin = cyrillicToLatin(w);
+      if (latin.empty()) return {};
+      w = latin;
+    }
+    w = canonicalWord(w);
     if (i == 0 && words.size() > 1) w = canonicalLeadWord(w);
     writer.word(w);
   }

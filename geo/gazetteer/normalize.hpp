@@ -30,7 +30,8 @@ struct NameKeys {
   // ei/ay/ai=e, ee=i), q/k/g/gh=k, kh/x=h, sh/ch=S, th/dh/z=z, dj=j, v=w, p=b, doubled letters once,
   // a word-final h after a vowel dropped, Albu/Abu/Bu=bu and Tal/Tall/Tel/Tell=tal as first words,
   // Jebel/Jabal and Sheik/Sheikh as one word each.
-  // "Deir el-Zour" -> "derzur", "Boukamal" -> "bukamal". Empty when the name is not in Latin script.
+  // "Deir el-Zour" -> "derzur", "Boukamal" -> "bukamal". Ukrainian and Russian Cyrillic words are
+  // romanised first (cyrillicToLatin): "Харків" -> "harkiw" as "Kharkiv". Empty for other scripts.
   std::string phonetic;
   // The phonetic key without vowels, S as s: "derzur" -> "drzr". Empty when phonetic is empty.
   std::string skeleton;
@@ -38,7 +39,12 @@ struct NameKeys {
 
 NameKeys makeNameKeys(std::string_view utf8);
 
-// Phonetic key of folded ASCII words (already without articles); empty if a word is not ASCII.
+// A folded Cyrillic word in the Latin letters reports use: "харків" -> "kharkiv", "харьков" ->
+// "kharkov" (і ї є ґ mark Ukrainian: г = h, и = y; else Russian: г = g, и = i). Empty if the word is
+// not all Cyrillic letters.
+std::string cyrillicToLatin(std::string_view word);
+
+// Phonetic key of folded ASCII (or Cyrillic) words (already without articles); empty if a word is not ASCII.
 std::string phoneticKey(const std::vector<std::string_view>& words);
 
 // The phonetic key's consonants.

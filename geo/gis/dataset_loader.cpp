@@ -86,6 +86,14 @@ class Loader {
   const std::string* countryCodeOf(std::string_view text);
   void readAreas(const ManifestFile& file);
   void checkDuplicates();
+  void resolveAmbiguousNearTheRest();
+
+  // Rows whose place name fits several places about equally: settled once the table is read.
+  struct AmbiguousRow {
+    size_t event, issue;
+    std::string name, country;
+  };
+  std::vector<AmbiguousRow> ambiguous_;
 
   const DatasetLoadOptions& options_;
   LoadedDataset out_;
@@ -106,7 +114,15 @@ class Loader {
 
 Result<void> Loader::loadGazetteer(const Manifest& manifest) {
   GazetteerFiles files;
-  if (!options_.assetDir.empty()) files = bundledGazetteerFiles(options_.assetDir);
+  std::filesystem::path cache;
+  if (!options_.assetDir.empty()) {
+    auto defaults = defaultGazetteerFiles(options_.assetDir);
+    if (!defaults) return defaults.error();
+    files = std::move(defaults->files);
+    cache = std::move(defaults->cache);
+    if (!defaults->warning.empty()) issue({}, defaults->warning, false);
+  }
+  const size_t defaultCount = files.geonames.size() + files.aliases.size();
   std::error_code ec;
   auto addFrom = [&](const std::vector<ManifestFile>& named, std::vector<std::filesystem::path>& to) {
     for (const ManifestFile& f : named) {
@@ -121,10 +137,42 @@ Result<void> Loader::loadGazetteer(const Manifest& manifest) {
   out_.settlementFiles.assign(files.geonames.begin() + static_cast<long>(bundled), files.geonames.end());
   files.aliases.insert(files.aliases.end(), options_.aliasFiles.begin(), options_.aliasFiles.end());
   if (files.geonames.empty() && files.aliases.empty()) return {};
-  auto loaded = frontline::loadGazetteer(files);
+  // The cache holds the default files only; a dataset's own gazetteer files are indexed each time.
+  std::string cacheWarning;
+  auto loaded = !cache.empty() && files.geonames.size() + files.aliases.size() == defaultCount
+                    ? loadGazetteerCached(files, cache, &cacheWarning)
+                    : frontline::loadGazetteer(files);
+  if (!cacheWarning.empty()) issue({}, cacheWarning, false);
   if (!loaded) return loaded.error();
   gazetteer_.emplace(std::move(*loaded));
   return {};
+}
+
+void Loader::resolveAmbiguousNearTheRest() {
+  if (ambiguous_.empty()) return;
+  std::vector<bool> isAmbiguous(events_.size(), false);
+  for (const AmbiguousRow& a : ambiguous_) isAmbiguous[a.event] = true;
+  std::vector<ContextPoint> points;
+  std::unordered_map<std::string, bool> seen;
+  for (size_t i = 0; i < events_.size(); ++i)
+    if (!isAmbiguous[i] && seen.emplace(events_[i].placeId, true).second) points.push_back({events_[i].lat, events_[i].lon});
+  if (points.empty()) return;
+  std::vector<size_t> dropIssues;
+  for (const AmbiguousRow& a : ambiguous_) {
+    const ResolvedPlace p = places_->geocodeNear(a.name, a.country, points);
+    if (p.id.empty()) continue;
+    Event& e = events_[a.event];
+    e.placeId = p.id;
+    e.canonicalName = p.canonicalName;
+    e.lat = p.lat;
+    e.lon = p.lon;
+    e.country = p.country;
+    if (p.problem.empty()) dropIssues.push_back(a.issue);
+    else out_.dataset.issues[a.issue].what = p.problem;
+  }
+  std::sort(dropIssues.begin(), dropIssues.end());
+  for (auto it = dropIssues.rbegin(); it != dropIssues.rend(); ++it)
+    out_.dataset.issues.erase(out_.dataset.issues.begin() + static_cast<std::ptrdiff_t>(*it));
 }
 
 const std::string* Loader::countryCodeOf(std::string_view text) {
@@ -271,6 +319,7 @@ void Loader::onRow(const TableRow& row) {
 
   if (!place.empty() && !coordinatesBad) {
     const ResolvedPlace& p = latLon ? places_->at(place, latLon->first, latLon->second) : places_->byName(place, country);
+    if (p.ambiguous && ok) ambiguous_.push_back({events_.size(), out_.dataset.issues.size(), std::string(place), std::string(country)});
     if (!p.problem.empty()) issue(at(c.place), p.problem, p.problemIsError);
     if (p.id.empty()) ok = false;
     if (ok) {
@@ -423,6 +472,7 @@ Result<LoadedDataset> Loader::load(const std::filesystem::path& path) {
     if (!isManifest) return read.error();
     issue(f.where, concat({"events table: ", read.error().message()}), true);
   }
+  resolveAmbiguousNearTheRest();
   for (const ManifestFile& f : manifest.areas) readAreas(f);
 
   const size_t eventCount = events_.size();

@@ -15,6 +15,7 @@ Result<LoadedMap> loadMap(const MapSourceOptions& options) {
   if (!layers) return layers.error();
   SceneOptions sceneOptions;
   sceneOptions.focusCountries = options.focusCountries;
+  sceneOptions.language = options.language;
   auto scene = buildMapScene(*layers, *projection, options.view, sceneOptions);
   if (!scene) return scene.error();
   return LoadedMap{std::move(projection).value(), std::move(scene).value(), std::move(layers).value()};

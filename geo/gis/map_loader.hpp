@@ -19,6 +19,7 @@ struct MapSourceOptions {
   std::string crs = "auto";
   LonLatBox view = kDefaultView;
   std::vector<std::string> focusCountries = {"IQ", "SY"};
+  std::string language = "en";  // town labels: a code from labelLanguages() (geo/gazetteer/label_language.hpp)
   WarningSink warn;
 };
 

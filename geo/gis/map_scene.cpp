@@ -5,6 +5,7 @@
 #include <limits>
 #include <map>
 
+#include "geo/gazetteer/label_language.hpp"
 #include "geo/gazetteer/town_selection.hpp"
 #include "geo/gis/geos_context.hpp"
 
@@ -192,7 +193,8 @@ Result<MapScene> buildMapScene(const BaseLayers& layers, const Projection& proje
     const bool focus = options.focusCountries.empty() || inFocus(p.countryCode);
     // Towns of the story's countries win label space over their neighbours' towns.
     const double importance = labelImportance(p) + (focus ? 1.5 : 0.0);
-    scene.towns.push_back({"", xy, p.name, importance, p.population, p.countryCode, focus});
+    scene.towns.push_back({"", xy, std::string(labelName(p, options.language)), importance, p.population, p.countryCode,
+                           focus});
   }
   std::stable_sort(scene.towns.begin(), scene.towns.end(),
                    [](const TownPoint& x, const TownPoint& y) { return x.importance > y.importance; });

@@ -63,6 +63,7 @@ struct SceneOptions {
   std::vector<std::string> focusCountries;  // ISO codes drawn lighter (the story's countries)
   long minTownPopulation = 5000;
   size_t maxTowns = 600;
+  std::string language = "en";  // town labels' language (labelName in geo/gazetteer/label_language.hpp)
 };
 
 // Adds the timeline's places (projected) to the scene, so they get labels and markers.

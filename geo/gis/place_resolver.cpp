@@ -76,7 +76,13 @@ const ResolvedPlace& PlaceResolver::at(std::string_view name, double lat, double
   return byCoordinates_.emplace(key_, nearby(name, lat, lon)).first->second;
 }
 
-ResolvedPlace PlaceResolver::geocode(std::string_view name, std::string_view country) const {
+ResolvedPlace PlaceResolver::geocodeNear(std::string_view name, std::string_view country,
+                                         const std::vector<ContextPoint>& points) const {
+  return geocode(name, country, points);
+}
+
+ResolvedPlace PlaceResolver::geocode(std::string_view name, std::string_view country,
+                                     const std::vector<ContextPoint>& points) const {
   ResolvedPlace r;
   const std::string quoted = concat({"place '", name, "'"});
   if (!gazetteer_) {
@@ -87,8 +93,11 @@ ResolvedPlace PlaceResolver::geocode(std::string_view name, std::string_view cou
   MatchContext context;
   if (!country.empty()) context.countries.emplace_back(country);
   else context.countries = focusCountries_;
+  context.points = points;
   const MatchResult match = gazetteer_->match(name, context);
-  if (!match.resolved()) {
+  // Only a loose spelling far outside the countries: as good as nothing (a typo, not a place elsewhere).
+  const bool looseElsewhere = match.resolved() && match.outsideCountries && match.best().nameScore < kOutsideNameScore;
+  if (!match.resolved() || looseElsewhere) {
     r.problem = quoted + " does not geocode";
     const auto suggestions = gazetteer_->suggest(name, context, 3);
     for (size_t i = 0; i < suggestions.size(); ++i)
@@ -101,7 +110,18 @@ ResolvedPlace PlaceResolver::geocode(std::string_view name, std::string_view cou
   }
   const Candidate& best = match.best();
   r = fromPlace(*best.place);
+  if (match.outsideCountries) {
+    std::string countries;
+    for (const std::string& c : context.countries) countries += (countries.empty() ? "" : ",") + c;
+    r.problem = concat({quoted, " is not a place in ", countries, ": the nearest spelling is ", describe(*best.place),
+                        ". Check the country, or give lat and lon"});
+    // A row's own country is a statement about this place; focus countries only a default.
+    r.problemIsError = !country.empty();
+    if (r.problemIsError) r.id.clear();
+    return r;
+  }
   if (match.ambiguous) {
+    r.ambiguous = true;
     r.problem = concat({quoted, " is ambiguous: ", describe(*best.place)});
     for (size_t i = 1; i < match.candidates.size(); ++i)
       if (match.candidates[i].score >= best.score - Gazetteer::kAmbiguityMargin)

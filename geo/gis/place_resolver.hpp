@@ -22,12 +22,16 @@ struct ResolvedPlace {
   // For names geocoded without coordinates: an error (unresolved) or warning (ambiguous, loose).
   std::string problem;
   bool problemIsError = false;
+  bool ambiguous = false;  // geocoded, but another place of that name fits almost as well
 };
 
 class PlaceResolver {
  public:
   static constexpr double kMergeKm = 2.0;     // a row's coordinates this close to a same-named place join it
   static constexpr double kLooseScore = 0.8;  // geocoded matches scoring below this get a warning
+  // A name matched only outside the row's (or the focus) countries is reported as a place elsewhere
+  // when its spelling matches this well (name score), else as not geocoding at all.
+  static constexpr double kOutsideNameScore = 0.8;
 
   // gazetteer may be null (then names without coordinates cannot be resolved).
   PlaceResolver(const Gazetteer* gazetteer, std::vector<std::string> focusCountries);
@@ -39,6 +43,12 @@ class PlaceResolver {
 
   static std::string coordinateId(double lat, double lon);
 
+  // Where the dataset's other places are: an ambiguous name is resolved again with them (of two
+  // towns of one name, the one near the rest of the table wins; Gazetteer MatchContext::points).
+  // The answer is not cached.
+  ResolvedPlace geocodeNear(std::string_view name, std::string_view country,
+                            const std::vector<ContextPoint>& points) const;
+
  private:
   struct Hash {
     using is_transparent = void;
@@ -46,7 +56,8 @@ class PlaceResolver {
   };
   using Cache = std::unordered_map<std::string, ResolvedPlace, Hash, std::equal_to<>>;
 
-  ResolvedPlace geocode(std::string_view name, std::string_view country) const;
+  ResolvedPlace geocode(std::string_view name, std::string_view country,
+                        const std::vector<ContextPoint>& points = {}) const;
   ResolvedPlace nearby(std::string_view name, double lat, double lon) const;
   static int64_t cellKey(int latCell, int lonCell) { return (static_cast<int64_t>(latCell) << 32) ^ (lonCell & 0xffffffffLL); }
 

@@ -7,6 +7,7 @@
 #include FT_TRUETYPE_TABLES_H
 #include <hb-ot.h>
 #include <hb.h>
+#include <fribidi.h>
 
 #include <algorithm>
 #include <cmath>
@@ -62,23 +63,109 @@ Result<std::unique_ptr<FontFace>> FontFace::load(const std::filesystem::path& pa
   return font;
 }
 
+namespace {
+
+// Right-to-left letters (Hebrew, Arabic and their presentation forms): only text holding one goes
+// through the bidi algorithm, so left-to-right labels are shaped exactly as before.
+bool hasRightToLeft(std::string_view utf8) {
+  for (size_t i = 0; i + 1 < utf8.size(); ++i) {
+    const auto b = static_cast<unsigned char>(utf8[i]);
+    if (b >= 0xD6 && b <= 0xDF) return true;  // U+0580..U+07FF lead bytes: Hebrew, Arabic, Syriac, Thaana, NKo
+    if (b == 0xEF && static_cast<unsigned char>(utf8[i + 1]) >= 0xAC) return true;  // U+FB00..: presentation forms
+  }
+  return false;
+}
+
+std::u32string decode(std::string_view utf8) {
+  std::u32string out;
+  for (size_t i = 0; i < utf8.size();) {
+    const auto b = static_cast<unsigned char>(utf8[i]);
+    const int n = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+    char32_t c = n == 1 ? b : n == 2 ? (b & 0x1F) : n == 3 ? (b & 0x0F) : (b & 0x07);
+    for (int k = 1; k < n && i + static_cast<size_t>(k) < utf8.size(); ++k)
+      c = (c << 6) | (static_cast<unsigned char>(utf8[i + static_cast<size_t>(k)]) & 0x3F);
+    out.push_back(c);
+    i += static_cast<size_t>(n);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<BidiRun> bidiRuns(std::u32string_view text) {
+  std::vector<BidiRun> runs;
+  const auto n = static_cast<FriBidiStrIndex>(text.size());
+  if (n == 0) return runs;
+  std::vector<FriBidiCharType> types(text.size());
+  std::vector<FriBidiBracketType> brackets(text.size());
+  std::vector<FriBidiLevel> levels(text.size());
+  const auto* chars = reinterpret_cast<const FriBidiChar*>(text.data());
+  fribidi_get_bidi_types(chars, n, types.data());
+  fribidi_get_bracket_types(chars, n, types.data(), brackets.data());
+  FriBidiParType base = FRIBIDI_PAR_ON;  // the first strong letter decides: an Arabic label is a right-to-left paragraph
+  if (!fribidi_get_par_embedding_levels_ex(types.data(), brackets.data(), n, &base, levels.data()))
+    return {{0, text.size(), 0}};
+  for (size_t i = 0; i < text.size();) {
+    size_t j = i;
+    while (j < text.size() && levels[j] == levels[i]) ++j;
+    runs.push_back({i, j - i, static_cast<int>(levels[i])});
+    i = j;
+  }
+  // Rule L2: from the highest level down to the lowest odd one, reverse every sequence of runs at
+  // that level or above; the runs are then in visual (left-to-right) order.
+  int highest = 0, lowestOdd = 1000;
+  for (const BidiRun& r : runs) {
+    highest = std::max(highest, r.level);
+    if (r.level % 2 == 1) lowestOdd = std::min(lowestOdd, r.level);
+  }
+  for (int level = highest; level >= lowestOdd; --level)
+    for (size_t i = 0; i < runs.size();) {
+      if (runs[i].level < level) {
+        ++i;
+        continue;
+      }
+      size_t j = i;
+      while (j < runs.size() && runs[j].level >= level) ++j;
+      std::reverse(runs.begin() + static_cast<std::ptrdiff_t>(i), runs.begin() + static_cast<std::ptrdiff_t>(j));
+      i = j;
+    }
+  return runs;
+}
+
 ShapedText FontFace::shape(std::string_view utf8) const {
   hb_buffer_t* buf = impl_->buffer;
-  hb_buffer_reset(buf);
-  hb_buffer_add_utf8(buf, utf8.data(), static_cast<int>(utf8.size()), 0, static_cast<int>(utf8.size()));
-  hb_buffer_guess_segment_properties(buf);
-  hb_shape(impl_->hbFont, buf, nullptr, 0);
-  unsigned count = 0;
-  const hb_glyph_info_t* info = hb_buffer_get_glyph_infos(buf, &count);
-  const hb_glyph_position_t* pos = hb_buffer_get_glyph_positions(buf, &count);
   ShapedText out;
-  out.glyphs.reserve(count);
   float penX = 0, penY = 0;
-  for (unsigned i = 0; i < count; ++i) {
-    out.glyphs.push_back({info[i].codepoint, penX + static_cast<float>(pos[i].x_offset),
-                          penY + static_cast<float>(pos[i].y_offset)});
-    penX += static_cast<float>(pos[i].x_advance);
-    penY += static_cast<float>(pos[i].y_advance);
+  auto append = [&] {
+    hb_shape(impl_->hbFont, buf, nullptr, 0);
+    unsigned count = 0;
+    const hb_glyph_info_t* info = hb_buffer_get_glyph_infos(buf, &count);
+    const hb_glyph_position_t* pos = hb_buffer_get_glyph_positions(buf, &count);
+    out.glyphs.reserve(out.glyphs.size() + count);
+    for (unsigned i = 0; i < count; ++i) {
+      out.glyphs.push_back({info[i].codepoint, penX + static_cast<float>(pos[i].x_offset),
+                            penY + static_cast<float>(pos[i].y_offset)});
+      penX += static_cast<float>(pos[i].x_advance);
+      penY += static_cast<float>(pos[i].y_advance);
+    }
+  };
+  if (!hasRightToLeft(utf8)) {
+    hb_buffer_reset(buf);
+    hb_buffer_add_utf8(buf, utf8.data(), static_cast<int>(utf8.size()), 0, static_cast<int>(utf8.size()));
+    hb_buffer_guess_segment_properties(buf);
+    append();
+  } else {
+    // Mixed or right-to-left text: each directional run shaped on its own (HarfBuzz joins Arabic
+    // letters within it and returns its glyphs left to right), the runs laid out in visual order.
+    const std::u32string text = decode(utf8);
+    for (const BidiRun& run : bidiRuns(text)) {
+      hb_buffer_reset(buf);
+      hb_buffer_add_utf32(buf, reinterpret_cast<const uint32_t*>(text.data()), static_cast<int>(text.size()),
+                          static_cast<unsigned>(run.start), static_cast<int>(run.length));
+      hb_buffer_set_direction(buf, run.level % 2 ? HB_DIRECTION_RTL : HB_DIRECTION_LTR);
+      hb_buffer_guess_segment_properties(buf);
+      append();
+    }
   }
   out.advance = penX;
   return out;

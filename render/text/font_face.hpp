@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <memory>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -22,6 +23,15 @@ struct ShapedText {
   std::vector<ShapedGlyph> glyphs;
   float advance = 0;  // total width in font units
 };
+
+// A run of one direction in a line of text, after the Unicode bidi algorithm (fribidi).
+struct BidiRun {
+  size_t start = 0, length = 0;  // code points, in logical order
+  int level = 0;                 // odd: right to left
+};
+
+// The line's runs in visual order, left to right on screen.
+std::vector<BidiRun> bidiRuns(std::u32string_view text);
 
 // A rasterised glyph: R = fill coverage, G = halo coverage; 2 bytes per pixel, top row first.
 struct GlyphBitmap {

@@ -27,17 +27,18 @@ Result<std::unique_ptr<TextRenderer>> TextRenderer::create(FontSet fonts) {
   return r;
 }
 
-const ShapedText& TextRenderer::shaped(std::string_view text, FontStyle font) {
-  std::string key(1, static_cast<char>('0' + static_cast<int>(font)));
+const ShapedText& TextRenderer::shaped(std::string_view text, const FontFace& face, int faceId) {
+  std::string key(1, static_cast<char>('0' + faceId));
   key.append(text);
   auto it = shapeCache_.find(key);
-  if (it == shapeCache_.end()) it = shapeCache_.emplace(key, fonts_.get(font).shape(text)).first;
+  if (it == shapeCache_.end()) it = shapeCache_.emplace(key, face.shape(text)).first;
   return it->second;
 }
 
 TextMetrics TextRenderer::measure(std::string_view text, const TextStyle& style) {
-  const FontFace& face = fonts_.get(style.font);
-  const ShapedText& s = shaped(text, style.font);
+  int faceId = 0;
+  const FontFace& face = fonts_.forText(text, style.font, faceId);
+  const ShapedText& s = shaped(text, face, faceId);
   const float scale = style.size / face.unitsPerEm();
   TextMetrics m;
   const float trackingPx = style.tracking * style.size;
@@ -58,8 +59,9 @@ void TextRenderer::draw(int width, int height) {
     const int generation = atlas_->generation();
     vertices_.clear();
     for (const Queued& q : queue_) {
-      const FontFace& face = fonts_.get(q.style.font);
-      const ShapedText& s = shaped(q.text, q.style.font);
+      int faceId = 0;
+      const FontFace& face = fonts_.forText(q.text, q.style.font, faceId);
+      const ShapedText& s = shaped(q.text, face, faceId);
       const float scale = q.style.size / face.unitsPerEm();
       const float trackingPx = q.style.tracking * q.style.size;
       const bool rotated = q.angle != 0;
@@ -70,7 +72,7 @@ void TextRenderer::draw(int width, int height) {
       q.style.halo.toBytes(base.halo);
       for (size_t i = 0; i < s.glyphs.size(); ++i) {
         const ShapedGlyph& g = s.glyphs[i];
-        const AtlasGlyph& a = atlas_->get(face, static_cast<int>(q.style.font), g.index, q.style.size, q.style.haloWidth);
+        const AtlasGlyph& a = atlas_->get(face, faceId, g.index, q.style.size, q.style.haloWidth);
         if (a.width == 0 || a.height == 0) continue;
         // Glyph quad relative to the text origin; whole pixels unless rotated.
         float px = g.x * scale + trackingPx * static_cast<float>(i), py = -g.y * scale;

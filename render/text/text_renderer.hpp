@@ -43,7 +43,7 @@ class TextRenderer {
 
  private:
   TextRenderer() = default;
-  const ShapedText& shaped(std::string_view text, FontStyle font);
+  const ShapedText& shaped(std::string_view text, const FontFace& face, int faceId);
 
   struct Vertex {
     float x, y, u, v;

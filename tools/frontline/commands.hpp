@@ -15,6 +15,7 @@ struct Command {
 Command addRenderCommand(CLI::App& parent);
 Command addAreasCommand(CLI::App& parent);
 Command addGeocodeCommand(CLI::App& parent);
+Command addGazetteerCommand(CLI::App& parent);
 Command addCheckCommand(CLI::App& parent);
 Command addStateCommand(CLI::App& parent);
 Command addExportCommand(CLI::App& parent);

@@ -1,5 +1,7 @@
 // `frontline geocode`: place names as reports spell them -> coordinates, one TSV row per name.
 #include <cctype>
+#include <chrono>
+#include <filesystem>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -115,17 +117,26 @@ int runGeocode(const GeocodeOptions& o) {
     return fail(cmd, makeError(ErrorKind::Usage, "", "no names given (pass NAME... or - to read names from stdin)"));
 
   GazetteerFiles files;
-  if (!o.noBundled) files = bundledGazetteerFiles(assetDir(o.assets));
+  std::filesystem::path cache;
+  if (!o.noBundled) {
+    auto defaults = defaultGazetteerFiles(assetDir(o.assets));
+    if (!defaults) return fail(cmd, defaults.error());
+    if (!defaults->warning.empty()) std::cerr << "frontline geocode: warning: " << defaults->warning << "\n";
+    files = std::move(defaults->files);
+    if (o.gazetteers.empty() && o.aliases.empty()) cache = defaults->cache;  // the cache holds the defaults only
+  }
   for (const std::string& path : o.gazetteers) files.geonames.emplace_back(path);
   for (const std::string& path : o.aliases) files.aliases.emplace_back(path);
   if (files.geonames.empty() && files.aliases.empty())
     return fail(cmd, makeError(ErrorKind::Usage, "--no-bundled", "no gazetteer left: add --gazetteer FILE"));
-  auto gazetteer = loadGazetteer(files);
+  std::string cacheWarning;
+  auto gazetteer = cache.empty() ? loadGazetteer(files) : loadGazetteerCached(files, cache, &cacheWarning);
   if (!gazetteer) return fail(cmd, gazetteer.error());
+  if (!cacheWarning.empty() && !o.quiet) std::cerr << "frontline geocode: warning: " << cacheWarning << "\n";
 
   std::ostringstream out;
   out << "query\tname\tlat\tlon\tcountry\tfeature\tscore\talternatives\n";
-  int unresolved = 0;
+  int unresolved = 0, outside = 0;
   for (const std::string& query : queries) {
     const MatchResult result = gazetteer->match(query, *context);
     if (!result.resolved()) {
@@ -140,6 +151,10 @@ int runGeocode(const GeocodeOptions& o) {
       continue;
     }
     const Candidate& best = result.best();
+    if (result.outsideCountries) ++outside;
+    if (result.outsideCountries)
+      std::cerr << "frontline geocode: warning: '" << query << "': no place of that name in " << o.countries
+                << "; the best match is " << describe(best) << " outside it\n";
     if (o.explain)
       for (const Candidate& c : result.candidates)
         std::cerr << "frontline geocode: '" << query << "' -> " << c.place->name << " [" << c.place->countryCode << ' '
@@ -164,7 +179,21 @@ int runGeocode(const GeocodeOptions& o) {
   }
   std::cout << out.str() << std::flush;
   if (!std::cout) return fail(cmd, makeError(ErrorKind::Io, "stdout", "cannot write the results"));
-  return unresolved > 0 ? kSomeUnresolved : kOk;
+  return unresolved > 0 || outside > 0 ? kSomeUnresolved : kOk;
+}
+
+int runBuildIndex(const std::string& assets) {
+  const std::string cmd = "gazetteer build-index";
+  auto defaults = defaultGazetteerFiles(assetDir(assets));
+  if (!defaults) return fail(cmd, defaults.error());
+  if (defaults->cache.empty())
+    return fail(cmd, makeError(ErrorKind::Input, (assetDir(assets) / "world" / "cities500.txt").string(),
+                               "missing world gazetteer: run tools/setup.sh to build assets/world/"));
+  const auto t0 = std::chrono::steady_clock::now();
+  if (auto built = buildGazetteerIndex(defaults->files, defaults->cache); !built) return fail(cmd, built.error());
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  std::cerr << "frontline gazetteer: wrote " << defaults->cache.string() << " in " << coordinate(seconds, 1) << " s\n";
+  return kOk;
 }
 
 }  // namespace
@@ -192,7 +221,8 @@ Command addGeocodeCommand(CLI::App& parent) {
       ->allow_extra_args(false)
       ->take_all();
   app->add_flag("--no-bundled", options->noBundled,
-                "Do not load the bundled gazetteer (assets/gazetteer/geonames-region.tsv and extras.tsv)");
+                "Do not load the bundled gazetteer (assets/world/cities500.txt, or the regional "
+                "assets/gazetteer/geonames-region.tsv without it, and assets/gazetteer/extras.tsv)");
   app->add_option("--assets", options->assets, "Folder of bundled data (default: the project's assets/)");
   app->add_flag("-q,--quiet", options->quiet, "Do not warn about ambiguous names");
   app->add_flag("--explain", options->explain,
@@ -204,12 +234,28 @@ Command addGeocodeCommand(CLI::App& parent) {
       "well the spelling and the context fit, alternatives up to 3 other candidates as name@lat,lon.\n"
       "A name that matches nothing gets a row with empty fields and 'did you mean ...' on stderr;\n"
       "ambiguous names (close candidates far apart) get a warning on stderr.\n"
+      "With --country, a place found only outside those countries is still printed, with a warning\n"
+      "on stderr, and counts as not resolved for the exit code.\n"
       "Exit codes: 0 all names resolved, 1 some names did not resolve, 2 bad command line,\n"
       "            3 missing/unreadable gazetteer file, 4 invalid gazetteer file (the error names file:line).\n"
       "Examples:\n"
       "  frontline geocode Boukamal \"Deir el-Zour\" Qaim Telafer\n"
       "  frontline geocode --country SY --gazetteer SY.txt - < names.txt");
   return {app, [options] { return runGeocode(*options); }};
+}
+
+Command addGazetteerCommand(CLI::App& parent) {
+  auto assets = std::make_shared<std::string>();
+  CLI::App* app = parent.add_subcommand("gazetteer", "Maintain the gazetteer's binary index");
+  app->require_subcommand(1);
+  CLI::App* build = app->add_subcommand(
+      "build-index", "Index assets/world/cities500.txt and the bundled extras now (tools/setup.sh runs this); "
+                     "otherwise the first command that geocodes builds it");
+  build->add_option("--assets", *assets, "Folder of bundled data (default: the project's assets/)");
+  build->footer("The index is kept beside the data (assets/world/cities500.frontline-index), rebuilt when a file's\n"
+                "size or time or the index version changes, and written atomically.\n"
+                "Exit codes: 0 written, 3 world gazetteer missing or unreadable, 4 invalid gazetteer file, 6 cannot write.");
+  return {app, [assets] { return runBuildIndex(*assets); }};
 }
 
 }  // namespace frontline::cli

@@ -24,6 +24,7 @@ int main(int argc, char** argv) {
   commands.push_back(addRenderCommand(app));
   commands.push_back(addAreasCommand(app));
   commands.push_back(addGeocodeCommand(app));
+  commands.push_back(addGazetteerCommand(app));
   commands.push_back(addCheckCommand(app));
   commands.push_back(addStateCommand(app));
   commands.push_back(addExportCommand(app));

@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "cli_support.hpp"
+#include "geo/gazetteer/label_language.hpp"
 
 namespace frontline::cli {
 
@@ -16,6 +17,13 @@ void addMapOptions(CLI::App& app, MapArgs& args) {
                  "Replace a base layer with your own file (any OGR format): KIND=FILE, KIND one of land, "
                  "countries, country_lines, province_lines, rivers, lakes, towns (GeoNames TSV)");
   app.add_option("--assets", args.assets, "Folder of bundled data (default: the project's assets/)");
+  std::string languages;
+  for (const LabelLanguage& l : labelLanguages()) languages += (languages.empty() ? "" : ", ") + std::string(l.code);
+  app.add_option("--lang", args.lang,
+                 "Language of town labels: " + languages +
+                     " (chosen by script from GeoNames' alternate names; a town without a name in that "
+                     "script keeps its default name)")
+      ->capture_default_str();
   app.add_flag("-q,--quiet", args.quiet, "Do not print warnings");
 }
 
@@ -29,6 +37,13 @@ Result<MapSourceOptions> toMapSource(const MapArgs& args, const std::string& com
     if (auto r = source.layers.override(spec.substr(0, eq), spec.substr(eq + 1)); !r) return r.error();
   }
   source.crs = args.crs;
+  if (!findLabelLanguage(args.lang)) {
+    std::string list;
+    for (const LabelLanguage& l : labelLanguages())
+      list += "\n  " + std::string(l.code) + "  " + std::string(l.name) + ": " + std::string(l.gets);
+    return makeError(ErrorKind::Usage, "--lang '" + args.lang + "'", "unknown language; available:" + list);
+  }
+  source.language = args.lang;
   if (!args.bbox.empty()) {
     auto box = LonLatBox::parse(args.bbox);
     if (!box) return makeError(ErrorKind::Usage, "--bbox", box.error().what);

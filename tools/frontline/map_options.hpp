@@ -16,6 +16,7 @@ struct MapArgs {
   std::string bbox;
   std::vector<std::string> layers;
   std::string assets;
+  std::string lang = "en";
   bool quiet = false;
 };
 
