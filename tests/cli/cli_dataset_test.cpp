@@ -41,7 +41,7 @@ const char* kBadEvents =
 TEST(CheckCommand, BundledDatasetHasNoProblems) {
   auto r = runCommand(frontline() + " check");
   EXPECT_EQ(r.exitCode, 0) << r.out << r.err;
-  EXPECT_EQ(r.out, "0 errors, 0 warnings in 403 events, 151 places\n");
+  EXPECT_EQ(r.out, "0 errors, 0 warnings in 427 events, 170 places\n");
   EXPECT_EQ(r.err, "");
 }
 

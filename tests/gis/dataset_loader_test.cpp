@@ -438,8 +438,8 @@ TEST(DatasetBundled, LoadsWithoutProblemsAndKnowsNovember2017) {
   EXPECT_EQ(ds.end(), d("2019-04-30"));
   size_t events = 0;
   for (const PlaceTrack& p : ds.timeline.places()) events += p.events.size();
-  EXPECT_EQ(events, 403u);
-  EXPECT_EQ(ds.timeline.places().size(), 151u);
+  EXPECT_EQ(events, 427u);
+  EXPECT_EQ(ds.timeline.places().size(), 170u);
 
   const auto states = ds.timeline.controlAt(d("2017-11-04"));
   auto holder = [&](const char* reported) -> std::string {
