@@ -1,5 +1,7 @@
 #include "geo/gis/map_session.hpp"
 
+#include <algorithm>
+
 namespace frontline {
 
 MapSession::MapSession(LoadedMap map, std::optional<LoadedDataset> data)
@@ -8,6 +10,18 @@ MapSession::~MapSession() = default;
 
 Result<std::unique_ptr<MapSession>> MapSession::open(MapSourceOptions source, std::optional<LoadedDataset> data) {
   if (data && !data->dataset.settings.focusCountries.empty()) source.focusCountries = data->dataset.settings.focusCountries;
+  if (!source.view && data) {
+    source.view = viewAroundPlaces(data->dataset.timeline);
+    if (!source.view)
+      return makeError(ErrorKind::Usage, "--bbox", "the dataset has no places with coordinates to fit the view to; give --bbox");
+  } else if (source.view && data && source.warn) {
+    const auto& places = data->dataset.timeline.places();
+    const bool any = std::any_of(places.begin(), places.end(),
+                                 [&](const PlaceTrack& p) { return source.view->contains(p.lon, p.lat); });
+    if (!places.empty() && !any)
+      source.warn("none of the dataset's " + std::to_string(places.size()) + " places is inside the view " +
+                  source.view->text() + "; without --bbox the view fits them");
+  }
   auto map = loadMap(source);
   if (!map) return map.error();
   std::unique_ptr<MapSession> session(new MapSession(std::move(map).value(), std::move(data)));

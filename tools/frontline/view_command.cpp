@@ -121,7 +121,7 @@ int runView(const ViewOptions& o) {
   if (!session) return fail(cmd, session.error());
 
   const LoadedDataset* shown = (*session)->data();
-  v.mapTitle = !o.title.empty() ? o.title : shown ? shown->dataset.settings.title : "Iraq and Syria";
+  v.mapTitle = !o.title.empty() ? o.title : shown ? shown->dataset.settings.title : std::string();
   // An export from the viewer runs on its own session (the exporter's prepare thread must be its
   // only user); it is opened on the worker thread, from copies.
   used.warn = nullptr;
