@@ -41,10 +41,11 @@ bool hasLand(const VectorLayer& land, const LonLatBox& view) {
 
 Result<void> checkView(const LonLatBox& view, const std::string& crs) {
   const std::string where = "--bbox " + view.text();
-  if (view.width() > 180)
-    return makeError(ErrorKind::Usage, where,
-                     "is wider than 180 degrees of longitude; one map shows at most a hemisphere");
   const bool fitted = crs.empty() || crs == "auto";
+  if (fitted && view.width() > 180)
+    return makeError(ErrorKind::Usage, where,
+                     "is wider than 180 degrees of longitude, more than the fitted conic projection can show; "
+                     "give a smaller box or a world projection, e.g. --crs EPSG:8857 (Equal Earth)");
   if (fitted && (view.lat0 < -85 || view.lat1 > 85))
     return makeError(ErrorKind::Usage, where,
                      "reaches a pole (beyond 85 degrees), where the fitted conic projection breaks down; "

@@ -15,6 +15,7 @@ Result<std::unique_ptr<MapSession>> MapSession::open(MapSourceOptions source, st
     if (!source.view)
       return makeError(ErrorKind::Usage, "--bbox", "the dataset has no places with coordinates to fit the view to; give --bbox");
   } else if (source.view && data && source.warn) {
+    if (auto r = checkView(*source.view, source.crs); !r) return r.error();  // an error before any warning
     const auto& places = data->dataset.timeline.places();
     const bool any = std::any_of(places.begin(), places.end(),
                                  [&](const PlaceTrack& p) { return source.view->contains(p.lon, p.lat); });
