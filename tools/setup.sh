@@ -22,6 +22,8 @@ packages=(
   libfreetype-dev libharfbuzz-dev fonts-noto-core libpng-dev zlib1g-dev
   # command line and configuration
   libcli11-dev libtomlplusplus-dev
+  # installing: the man page is generated from --help
+  help2man
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev xvfb xauth
   # video export
