@@ -9,16 +9,11 @@
 namespace frontline {
 namespace {
 
-// A GeoNames TSV file (filtered to the clip), or a point layer with GeoNames columns.
+// A GeoNames TSV file, or a point layer with GeoNames columns (only places inside the clip).
 Result<std::vector<Place>> readTowns(const std::filesystem::path& path, const std::string& layerName,
                                      const LonLatBox& clip) {
   const bool table = layerName.empty() && path.extension() != ".gpkg";
-  if (table) {
-    auto places = readGeoNamesFile(path);
-    if (!places) return places.error();
-    std::erase_if(*places, [&](const Place& p) { return !clip.contains(p.lon, p.lat); });
-    return places;
-  }
+  if (table) return readGeoNamesFile(path);  // a file made for the region: all of it
   return readPlaceLayer(path, layerName, clip);
 }
 

@@ -41,7 +41,8 @@ struct BaseLayerPaths {
 
 struct BaseLayers {
   VectorLayer land, countries, countryLines, provinceLines, rivers, lakes;
-  std::vector<Place> towns;  // gazetteer rows inside the clip (all feature classes; the scene picks towns)
+  std::vector<Place> towns;  // gazetteer rows (all feature classes; the scene picks towns); from a
+                             // point layer such as world.gpkg's, only those inside the clip
 };
 
 // Loads every layer, clipped to `clip` (only features near it are read). `towns` is a GeoNames
