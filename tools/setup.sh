@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Sets up a Debian 12 machine for frontline: installs the Debian packages that the build, the tests
-# and the main job need, then configures and builds the Release tree in build/.
+# and the main job need, builds the world map data (assets/world, from Debian and npm packages;
+# once: skipped while up to date), then configures and builds the Release tree in build/.
 # Idempotent and quiet when everything is already there.
-#   tools/setup.sh              install missing packages (as root) and build
+#   tools/setup.sh              install missing packages (as root), build the world data and the program
 #   tools/setup.sh --deps-only  only install (or list) the missing packages
+# FRONTLINE_DOWNLOAD_CACHE=DIR keeps the world data's downloads (.deb, .tgz) in DIR between runs.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -20,6 +22,8 @@ packages=(
   libfreetype-dev libharfbuzz-dev libfribidi-dev fonts-noto-core libpng-dev zlib1g-dev
   # command line and configuration
   libcli11-dev libtomlplusplus-dev
+  # installing: the man page is generated from --help
+  help2man
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev xvfb xauth
   # video export
@@ -32,6 +36,10 @@ for p in "${packages[@]}"; do
     missing+=("$p")
   fi
 done
+
+# The world map data (tools/build-world.sh) fetches GeoNames and world-atlas with npm; any npm will
+# do (e.g. one that came with Node.js), Debian's is installed only when there is none.
+command -v npm >/dev/null 2>&1 || missing+=(npm)
 
 if ((${#missing[@]})); then
   if [[ $(id -u) -ne 0 ]]; then
@@ -51,6 +59,12 @@ if ((${#missing[@]})); then
 fi
 
 [[ "${1:-}" == "--deps-only" ]] && exit 0
+
+# World map data: downloads about 70 MB and takes a minute or two the first time.
+if ! "$here/tools/build-world.sh" --if-needed; then
+  echo "frontline setup: building the world map data failed (output above)" >&2
+  exit 1
+fi
 
 if [[ ! -f "$build_dir/build.ninja" ]]; then
   cmake -S "$here" -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null

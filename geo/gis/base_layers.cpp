@@ -4,8 +4,21 @@
 #include <future>
 
 #include "geo/gazetteer/geonames_reader.hpp"
+#include "geo/gis/place_layer_reader.hpp"
 
 namespace frontline {
+namespace {
+
+// A GeoNames TSV file, or a point layer with GeoNames columns (only places inside the clip).
+Result<std::vector<Place>> readTowns(const std::filesystem::path& path, const std::string& layerName,
+                                     const LonLatBox& clip) {
+  const bool table = layerName.empty() && path.extension() != ".gpkg";
+  if (table) return readGeoNamesFile(path);  // a file made for the region: all of it
+  return readPlaceLayer(path, layerName, clip);
+}
+
+}  // namespace
+
 
 BaseLayerPaths BaseLayerPaths::bundled(const std::filesystem::path& assetDir) {
   BaseLayerPaths paths;
@@ -20,6 +33,17 @@ BaseLayerPaths BaseLayerPaths::bundled(const std::filesystem::path& assetDir) {
   return paths;
 }
 
+BaseLayerPaths BaseLayerPaths::world(const std::filesystem::path& assetDir) {
+  BaseLayerPaths paths;
+  const auto gpkg = assetDir / "world" / "world.gpkg";
+  for (const std::string& kind : baseLayerKinds()) {
+    paths.files[kind] = gpkg;
+    paths.layerNames[kind] = kind;
+  }
+  paths.missingHint = "the world map data is built by tools/setup.sh (or tools/build-world.sh)";
+  return paths;
+}
+
 Result<void> BaseLayerPaths::override(const std::string& kind, const std::filesystem::path& file) {
   const auto& kinds = baseLayerKinds();
   if (std::find(kinds.begin(), kinds.end(), kind) == kinds.end()) {
@@ -29,6 +53,7 @@ Result<void> BaseLayerPaths::override(const std::string& kind, const std::filesy
                      "unknown layer '" + kind + "' (known: " + list + ")");
   }
   files[kind] = file;
+  layerNames.erase(kind);
   return {};
 }
 
@@ -37,8 +62,20 @@ Result<BaseLayers> loadBaseLayers(const BaseLayerPaths& paths, const LonLatBox& 
     auto it = paths.files.find(kind);
     return it == paths.files.end() ? std::filesystem::path() : it->second;
   };
-  // The gazetteer is plain text and independent of GDAL: read it on the second core meanwhile.
-  auto towns = std::async(std::launch::async, [p = pathOf("towns")] { return readGeoNamesFile(p); });
+  auto layerOf = [&](const std::string& kind) {
+    auto it = paths.layerNames.find(kind);
+    return it == paths.layerNames.end() ? std::string() : it->second;
+  };
+  for (const std::string& kind : baseLayerKinds()) {
+    std::error_code ec;
+    const auto path = pathOf(kind);
+    if (!paths.missingHint.empty() && !layerOf(kind).empty() && !std::filesystem::exists(path, ec))
+      return makeError(ErrorKind::Input, path.string(), "no such file; " + paths.missingHint);
+  }
+  // The gazetteer is independent of the other layers: read it on the second core meanwhile.
+  auto towns = std::async(std::launch::async, [&, p = pathOf("towns"), name = layerOf("towns")] {
+    return readTowns(p, name, clip);
+  });
 
   BaseLayers layers;
   struct Slot {
@@ -53,6 +90,7 @@ Result<BaseLayers> loadBaseLayers(const BaseLayerPaths& paths, const LonLatBox& 
                         {"lakes", &layers.lakes}};
   for (const Slot& slot : slots) {
     LayerReadOptions options;
+    options.layerName = layerOf(slot.kind);
     options.clipTo = clip;
     options.warn = warn;
     auto layer = readVectorLayer(pathOf(slot.kind), options);

@@ -159,6 +159,21 @@ Result<VectorLayer> readVectorLayer(const std::filesystem::path& path, const Lay
     clipBox = std::move(poly);
   }
 
+  // Only features near the box: with a spatial index (GeoPackage, Shapefile .qix) OGR reads just
+  // those, which keeps a world layer as quick to load as a regional one.
+  if (options.clipTo) {
+    const LonLatBox& b = *options.clipTo;
+    if (toWgs84) {
+      // The filter is in the layer's CRS: transform the box's edges (densified) into it.
+      std::unique_ptr<OGRCoordinateTransformation> fromWgs84(toWgs84->GetInverse());
+      double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+      if (fromWgs84 && fromWgs84->TransformBounds(b.lon0, b.lat0, b.lon1, b.lat1, &x0, &y0, &x1, &y1, 21))
+        layer->SetSpatialFilterRect(x0, y0, x1, y1);
+    } else {
+      layer->SetSpatialFilterRect(b.lon0, b.lat0, b.lon1, b.lat1);
+    }
+  }
+
   size_t seen = 0;
   layer->ResetReading();
   for (auto& feature : *layer) {
@@ -170,15 +185,8 @@ Result<VectorLayer> readVectorLayer(const std::filesystem::path& path, const Lay
       warn(describeFeature(where, *feature) + ": skipped, its coordinates cannot be transformed to WGS84");
       continue;
     }
-    if (!geom->IsValid()) {
-      std::unique_ptr<OGRGeometry> repaired(geom->MakeValid());
-      if (!repaired || repaired->IsEmpty() || !repaired->IsValid()) {
-        warn(describeFeature(where, *feature) + ": skipped, invalid geometry that cannot be repaired");
-        continue;
-      }
-      warn(describeFeature(where, *feature) + ": invalid geometry repaired");
-      geom = std::move(repaired);
-    }
+    // Clip first, then check validity: a world layer's continents have 100,000s of vertices, and
+    // checking what is left in the box costs a fraction of checking them whole.
     if (clipBox) {
       OGREnvelope env;
       geom->getEnvelope(&env);
@@ -188,11 +196,25 @@ Result<VectorLayer> readVectorLayer(const std::filesystem::path& path, const Lay
       if (!inside) {
         std::unique_ptr<OGRGeometry> clipped(geom->Intersection(clipBox.get()));
         if (!clipped) {
+          // GEOS refuses some invalid input: repair it, then clip.
+          std::unique_ptr<OGRGeometry> repaired(geom->MakeValid());
+          if (repaired) clipped.reset(repaired->Intersection(clipBox.get()));
+        }
+        if (!clipped) {
           warn(describeFeature(where, *feature) + ": skipped, clipping to the map region failed");
           continue;
         }
         geom = std::move(clipped);
       }
+    }
+    if (!geom->IsValid()) {
+      std::unique_ptr<OGRGeometry> repaired(geom->MakeValid());
+      if (!repaired || repaired->IsEmpty() || !repaired->IsValid()) {
+        warn(describeFeature(where, *feature) + ": skipped, invalid geometry that cannot be repaired");
+        continue;
+      }
+      warn(describeFeature(where, *feature) + ": invalid geometry repaired");
+      geom = std::move(repaired);
     }
 
     Feature f;
@@ -203,6 +225,11 @@ Result<VectorLayer> readVectorLayer(const std::filesystem::path& path, const Lay
     appendGeometry(geom.get(), f);
     f.kind = kindOf(f);
     if (f.kind != GeometryKind::Empty) out.features.push_back(std::move(f));
+  }
+  if (seen == 0 && options.clipTo) {
+    // Nothing near the box is fine for a layer that has features elsewhere.
+    layer->SetSpatialFilter(nullptr);
+    if (layer->GetFeatureCount(TRUE) > 0) return out;
   }
   if (seen == 0 && !options.allowEmpty)
     return makeError(ErrorKind::Data, where, "layer '" + out.name + "' has no features");

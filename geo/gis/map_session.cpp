@@ -12,6 +12,19 @@ MapSession::~MapSession() = default;
 
 Result<std::unique_ptr<MapSession>> MapSession::open(MapSourceOptions source, std::optional<LoadedDataset> data) {
   if (data && !data->dataset.settings.focusCountries.empty()) source.focusCountries = data->dataset.settings.focusCountries;
+  if (!source.view && data) {
+    source.view = viewAroundPlaces(data->dataset.timeline);
+    if (!source.view)
+      return makeError(ErrorKind::Usage, "--bbox", "the dataset has no places with coordinates to fit the view to; give --bbox");
+  } else if (source.view && data && source.warn) {
+    if (auto r = checkView(*source.view, source.crs); !r) return r.error();  // an error before any warning
+    const auto& places = data->dataset.timeline.places();
+    const bool any = std::any_of(places.begin(), places.end(),
+                                 [&](const PlaceTrack& p) { return source.view->contains(p.lon, p.lat); });
+    if (!places.empty() && !any)
+      source.warn("none of the dataset's " + std::to_string(places.size()) + " places is inside the view " +
+                  source.view->text() + "; without --bbox the view fits them");
+  }
   auto map = loadMap(source);
   if (!map) return map.error();
   std::unique_ptr<MapSession> session(new MapSession(std::move(map).value(), std::move(data)));
@@ -29,7 +42,7 @@ Result<std::unique_ptr<MapSession>> MapSession::open(MapSourceOptions source, st
     for (const std::filesystem::path& file : session->data_->settlementFiles) {
       auto extra = readGeoNamesFile(file);
       if (!extra) return extra.error();
-      const LonLatBox clip = source.view.expanded(std::max(source.view.width(), source.view.height()));
+      const LonLatBox clip = loadBox(*source.view);
       for (Place& p : *extra)
         if (p.featureClass == 'P' && clip.contains(p.lon, p.lat)) layers.towns.push_back(std::move(p));
     }

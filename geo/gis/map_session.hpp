@@ -15,8 +15,9 @@ namespace frontline {
 
 class MapSession {
  public:
-  // `data` may be empty for a bare base map. The dataset's focus countries (if any) replace
-  // `source.focusCountries`.
+  // `data` may be empty for a bare base map (then `source.view` is required). The dataset's focus
+  // countries (if any) replace `source.focusCountries`; without `source.view` the view fits the
+  // dataset's places (viewAroundPlaces). A view that misses every place gets a warning.
   static Result<std::unique_ptr<MapSession>> open(MapSourceOptions source, std::optional<LoadedDataset> data);
   ~MapSession();
 

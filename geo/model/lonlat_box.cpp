@@ -42,6 +42,9 @@ Result<LonLatBox> LonLatBox::parse(std::string_view text) {
   LonLatBox box{values[0], values[1], values[2], values[3]};
   if (box.lon0 < -180 || box.lon1 > 180 || box.lat0 < -90 || box.lat1 > 90)
     return bad("longitudes must be in -180..180 and latitudes in -90..90");
+  if (box.lon0 > box.lon1)
+    return bad("lon0 > lon1 would cross the antimeridian (180 degrees), which is not supported; "
+               "show each side separately or use a box within -180..180");
   if (box.lon0 >= box.lon1 || box.lat0 >= box.lat1) return bad("needs lon0 < lon1 and lat0 < lat1");
   return box;
 }

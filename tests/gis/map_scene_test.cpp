@@ -10,6 +10,8 @@ namespace {
 TEST(MapScene, BundledDataGivesIraqSyriaRiversAndTowns) {
   MapSourceOptions options;
   options.layers = BaseLayerPaths::bundled(std::filesystem::path(FRONTLINE_SOURCE_DIR) / "assets");
+  options.view = LonLatBox{35, 29, 49, 38};  // Iraq and Syria, as the regional assets cover
+  options.focusCountries = {"IQ", "SY"};
   auto map = loadMap(options);
   ASSERT_TRUE(map.ok()) << map.error().message();
   const MapScene& s = map->scene;
@@ -43,6 +45,8 @@ TEST(MapScene, BundledDataGivesIraqSyriaRiversAndTowns) {
 TEST(MapScene, MissingLayerFileIsReportedWithItsPath) {
   MapSourceOptions options;
   options.layers = BaseLayerPaths::bundled(std::filesystem::path(FRONTLINE_SOURCE_DIR) / "assets");
+  options.view = LonLatBox{35, 29, 49, 38};  // Iraq and Syria, as the regional assets cover
+  options.focusCountries = {"IQ", "SY"};
   ASSERT_TRUE(options.layers.override("rivers", "/no/such/rivers.gpkg").ok());
   auto map = loadMap(options);
   ASSERT_FALSE(map.ok());

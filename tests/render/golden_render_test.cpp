@@ -42,6 +42,8 @@ Image renderMap(const MapSourceOptions& source, int w, int h, const std::string&
 TEST(GoldenRender, BundledRegion) {
   MapSourceOptions source;
   source.layers = BaseLayerPaths::bundled(std::filesystem::path(FRONTLINE_SOURCE_DIR) / "assets");
+  source.view = LonLatBox{35, 29, 49, 38};  // Iraq and Syria, as the regional assets cover
+  source.focusCountries = {"IQ", "SY"};
   const Image image = renderMap(source, 960, 540, "2017-10-17", "Iraq and Syria");
   ASSERT_EQ(image.width, 960);
   EXPECT_EQ(test::compareWithGolden("bundled_region_960x540", image), "");
@@ -148,6 +150,8 @@ TEST(GoldenRender, ControlAreasMarkersAndLegend) {
 TEST(RenderCache, ANewDateChangesOnlyTheTitlePanel) {
   MapSourceOptions source;
   source.layers = BaseLayerPaths::bundled(std::filesystem::path(FRONTLINE_SOURCE_DIR) / "assets");
+  source.view = LonLatBox{35, 29, 49, 38};  // Iraq and Syria, as the regional assets cover
+  source.focusCountries = {"IQ", "SY"};
   auto map = loadMap(source);
   ASSERT_TRUE(map.ok());
   auto target = OffscreenTarget::create(480, 270, 0);

@@ -51,6 +51,8 @@ int main(int argc, char** argv) {
   }
   MapSourceOptions source;
   source.layers = BaseLayerPaths::bundled(FRONTLINE_ASSET_DIR);
+  source.view = LonLatBox{35, 29, 49, 38};  // Iraq and Syria, as the regional assets cover
+  source.focusCountries = {"IQ", "SY"};
   auto map = loadMap(source);
   if (!map) return std::fprintf(stderr, "%s\n", map.error().message().c_str()), 1;
 

@@ -44,6 +44,14 @@ Result<Size> parseSize(const std::string& text) {
 std::filesystem::path assetDir(const std::string& fromOption) {
   if (!fromOption.empty()) return fromOption;
   if (const char* env = std::getenv("FRONTLINE_ASSETS"); env && *env) return env;
+  // Installed (cmake --install, the .deb): PREFIX/bin/frontline finds PREFIX/share/frontline, so
+  // the installed tree can move. A build tree has no such folder and uses the source's assets/.
+  std::error_code ec;
+  const auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    const auto installed = exe.parent_path().parent_path() / "share" / "frontline";
+    if (std::filesystem::is_directory(installed / "datasets", ec)) return installed;
+  }
   return FRONTLINE_ASSET_DIR;
 }
 

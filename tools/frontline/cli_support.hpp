@@ -30,7 +30,8 @@ struct Size {
 // "1920x1080" -> {1920, 1080}; each side 16..16384.
 Result<Size> parseSize(const std::string& text);
 
-// The bundled data folder: --assets, else $FRONTLINE_ASSETS, else the build's source tree.
+// The bundled data folder: --assets, else $FRONTLINE_ASSETS, else PREFIX/share/frontline next to an
+// installed executable (PREFIX/bin/frontline), else the build's source tree.
 std::filesystem::path assetDir(const std::string& fromOption);
 
 }  // namespace frontline::cli

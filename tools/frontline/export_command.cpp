@@ -188,7 +188,7 @@ int runExportCommand(const ExportOptions& o) {
   if (!schedule) return fail(cmd, schedule.error());
 
   const float scale = o.scale > 0 ? o.scale : defaultScaleFor(frameSize.width, frameSize.height);
-  const std::string title = !o.title.empty() ? o.title : loaded ? loaded->dataset.settings.title : "Iraq and Syria";
+  const std::string title = !o.title.empty() ? o.title : loaded ? loaded->dataset.settings.title : std::string();
   const unsigned threads = o.threads > 0 ? o.threads : std::max(1u, std::thread::hardware_concurrency());
 
   std::unique_ptr<FrameSink> sink;

@@ -12,11 +12,11 @@ void addMapOptions(CLI::App& app, MapArgs& args) {
                  "Map projection: 'auto' (Lambert conformal conic fitted to the view), an EPSG code "
                  "(EPSG:3857) or a PROJ string")
       ->capture_default_str();
-  app.add_option("--bbox", args.bbox, "Area to show, lon0,lat0,lon1,lat1 in degrees (default 35,29,49,38)");
+  app.add_option("--bbox", args.bbox, "Area to show, lon0,lat0,lon1,lat1 in degrees (default: around the dataset's places)");
   app.add_option("--layer", args.layers,
                  "Replace a base layer with your own file (any OGR format): KIND=FILE, KIND one of land, "
                  "countries, country_lines, province_lines, rivers, lakes, towns (GeoNames TSV)");
-  app.add_option("--assets", args.assets, "Folder of bundled data (default: the project's assets/)");
+  app.add_option("--assets", args.assets, "Folder of map data and datasets (default: the installed or the project's assets/)");
   std::string languages;
   for (const LabelLanguage& l : labelLanguages()) languages += (languages.empty() ? "" : ", ") + std::string(l.code);
   app.add_option("--lang", args.lang,
@@ -29,7 +29,7 @@ void addMapOptions(CLI::App& app, MapArgs& args) {
 
 Result<MapSourceOptions> toMapSource(const MapArgs& args, const std::string& command) {
   MapSourceOptions source;
-  source.layers = BaseLayerPaths::bundled(assetDir(args.assets));
+  source.layers = BaseLayerPaths::world(assetDir(args.assets));
   for (const std::string& spec : args.layers) {
     const size_t eq = spec.find('=');
     if (eq == std::string::npos || eq == 0 || eq + 1 == spec.size())

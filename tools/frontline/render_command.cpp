@@ -81,8 +81,10 @@ int runRender(const RenderOptions& o) {
   stage("upload to GPU, load fonts:");
 
   FrameInput frame;
+  // The date drawn is the one asked for, else the dataset's last; a bare base map has none.
   if (date) frame.date = *date;
-  frame.title = !o.title.empty() ? o.title : loaded ? loaded->dataset.settings.title : "Iraq and Syria";
+  frame.showDate = date.has_value();
+  frame.title = !o.title.empty() ? o.title : loaded ? loaded->dataset.settings.title : std::string();
   frame.view = fitView((*session)->scene().viewExtent, size->width, size->height);
   if (loaded) frame.control = &*control;
   frame.scale = o.scale > 0 ? o.scale : defaultScaleFor(size->width, size->height);

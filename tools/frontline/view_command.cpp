@@ -104,6 +104,14 @@ int runView(const ViewOptions& o) {
     }
   }
 
+  // Nothing to fit the view to (no valid dataset, no --bbox): the viewer still opens, on the bundled
+  // dataset's area, with the problem in its panel.
+  if (!source->view && !data) {
+    auto bundled = loadDataArgsKeepingErrors(DataArgs{}, o.map.assets);
+    if (bundled && *bundled) source->view = viewAroundPlaces((*bundled)->dataset.timeline);
+    if (!source->view) return fail(cmd, makeError(ErrorKind::Usage, "--bbox", "nothing to show: give --bbox or a dataset"));
+  }
+
   // The map: a layer that cannot be read is reported and the bundled layers are used instead.
   const std::optional<LoadedDataset> dataCopy = data;
   auto session = MapSession::open(*source, std::move(data));
@@ -121,7 +129,7 @@ int runView(const ViewOptions& o) {
   if (!session) return fail(cmd, session.error());
 
   const LoadedDataset* shown = (*session)->data();
-  v.mapTitle = !o.title.empty() ? o.title : shown ? shown->dataset.settings.title : "Iraq and Syria";
+  v.mapTitle = !o.title.empty() ? o.title : shown ? shown->dataset.settings.title : std::string();
   // An export from the viewer runs on its own session (the exporter's prepare thread must be its
   // only user); it is opened on the worker thread, from copies.
   used.warn = nullptr;
