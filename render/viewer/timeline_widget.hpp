@@ -35,6 +35,8 @@ class TimelineBar {
   // Where on screen the track shows `day` (as last drawn), for scripts that drag along it.
   std::optional<std::pair<float, float>> pointFor(double day) const;
   void focusDateEntry() { focusDate_ = true; }
+  // The track's day <-> x mapping as last drawn (ImGui coordinates), for the area chart under it.
+  const std::optional<TimelineScale>& drawnScale() const { return drawnScale_; }
 
  private:
   void drawControls(Playback& playback, ImGuiLayer& ui, float width);

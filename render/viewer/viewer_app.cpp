@@ -17,6 +17,8 @@
 #include "render/fonts.hpp"
 #include "render/map_renderer.hpp"
 #include "render/png_io.hpp"
+#include "render/viewer/area_chart.hpp"
+#include "render/viewer/area_series.hpp"
 #include "render/viewer/export_dialog.hpp"
 #include "render/viewer/imgui_layer.hpp"
 #include "render/viewer/inspector.hpp"
@@ -47,6 +49,7 @@ const char* kKeyHelp[][2] = {
     {"0  D", "whole map / fit to the data"},
     {"click a place", "its history"},
     {"1 - 5", "areas, markers, labels, rivers, province lines"},
+    {"A", "area chart under the time bar on / off"},
     {"T  C", "projector theme / colour-blind palette"},
     {"P", "presentation mode on / off"},
     {"Page Down / Up, Space / Backspace", "presentation: next / previous slide"},
@@ -99,9 +102,12 @@ class ViewerApp {
   Result<void> pressKey(const std::string& name);
   Result<void> typeText(const std::string& text);
   Result<void> scrubTo(const std::string& date);
+  Result<void> hoverChart(const std::string& date);
   Result<void> bench();
 
   void setPresenting(bool on);
+  bool chartShown() const { return showChart_ && !areaSeries_.dates().empty(); }
+  Result<TerritoryTotals> totalsAt(Date date);
   bool idle() const;
   MapView storyViewFor(size_t i, const std::vector<MapView>& earlier) const;
   void resolveStoryViews();
@@ -121,13 +127,17 @@ class ViewerApp {
   DisplaySettings display_, applied_;
   MapView view_, home_;
   ZoomLimits limits_;
-  int mapW_ = 0, mapH_ = 0, stripPixels_ = 0;
+  int mapW_ = 0, mapH_ = 0, stripPixels_ = 0, timelinePixels_ = 0, chartPixels_ = 0;
   bool uiVisible_ = true, presenting_ = false, running_ = true, fullscreen_ = false;
   std::optional<StoryPlayer> player_;
   TimelineBar timeline_;
   Inspector inspector_;
   ErrorPanel errors_;
   ExportDialog exportDialog_;
+  // Land held per controller over the range, under the time bar; computed on idle frames.
+  AreaSeries areaSeries_;
+  AreaChart areaChart_;
+  bool showChart_ = true;
 
   // Pointer.
   bool dragging_ = false, dragMoved_ = false, mouseSeen_ = false;
@@ -167,6 +177,8 @@ ViewerApp::ViewerApp(MapSession& session, const ViewerOptions& options, WindowTa
       timeline_(dataset_, placeLabels(session.scene())),
       inspector_(dataset_, placeLabels(session.scene())) {
   uiVisible_ = !o_.hideUi;
+  if (dataset_ && session_.areaBuilder())
+    areaSeries_ = AreaSeries(areaSampleDates(dataset_->start(), dataset_->end(), dataset_->timeline.eventDates()));
   fullscreen_ = o_.fullscreen;
   playback_.setSpeed(o_.speed);
   playback_.setLoop(o_.loop);
@@ -247,7 +259,12 @@ void ViewerApp::setPresenting(bool on) {
 }
 
 void ViewerApp::updateLayout() {
-  stripPixels_ = uiVisible_ && !presenting_ ? static_cast<int>(TimelineBar::heightFor(1.0f)) : 0;
+  const bool bar = uiVisible_ && !presenting_;
+  timelinePixels_ = bar ? static_cast<int>(TimelineBar::heightFor(1.0f)) : 0;
+  chartPixels_ = bar && chartShown()
+                     ? static_cast<int>(AreaChart::heightFor(static_cast<float>(window_.windowHeight())))
+                     : 0;
+  stripPixels_ = timelinePixels_ + chartPixels_;
   window_.setBottomStrip(stripPixels_);
   const int w = window_.width(), h = window_.height();
   if (w == mapW_ && h == mapH_) return;
@@ -391,6 +408,7 @@ void ViewerApp::handleKey(const SDL_Keysym& key) {
     case SDLK_t: display_.theme = display_.theme == Theme::Standard ? Theme::Projector : Theme::Standard; break;
     case SDLK_c: display_.colourBlind = !display_.colourBlind; break;
     case SDLK_h: uiVisible_ = !uiVisible_; break;
+    case SDLK_a: showChart_ = !showChart_; break;
     case SDLK_e:
       if (o_.openExportSession) exportDialog_.open(exportSettings());
       break;
@@ -496,6 +514,11 @@ void ViewerApp::drawSidePanel() {
     if (ImGui::Button("Fit to data (D)"))
       if (auto box = placesExtent(session_.scene().datasetPlaces)) view_ = fitBox(*box, mapW_, mapH_, 60);
     ImGui::EndDisabled();
+    ImGui::BeginDisabled(areaSeries_.dates().empty());
+    ImGui::Checkbox("Area chart (A)", &showChart_);
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+      ImGui::SetTooltip("Land held per controller over time, under the time bar");
+    ImGui::EndDisabled();
     const double kmAcross = view_.unitsPerPixel * mapW_ * session_.scene().metresPerUnit / 1000;
     ImGui::TextDisabled("%.0f km across; wheel or +/- to zoom", kmAcross);
   }
@@ -540,7 +563,10 @@ void ViewerApp::drawUi() {
   if (presenting_) {
     if (o_.story) drawSlideOverlay(*o_.story, player_->index(), ui_, W, H, kLegendWidth * frame_.scale);
   } else {
-    timeline_.draw(playback_, ui_, 0, static_cast<float>(mapH_), W, static_cast<float>(stripPixels_));
+    timeline_.draw(playback_, ui_, 0, static_cast<float>(mapH_), W, static_cast<float>(timelinePixels_));
+    if (chartPixels_ > 0 && dataset_)
+      areaChart_.draw(areaSeries_, *dataset_, display_.colourBlind, timeline_.drawnScale(), playback_.time(), 0,
+                      static_cast<float>(mapH_ + timelinePixels_), W, static_cast<float>(chartPixels_));
     drawSidePanel();
     // Hover and click on places.
     hovered_ = nullptr;
@@ -603,8 +629,11 @@ Result<void> ViewerApp::automation() {
     }
     if (name.rfind("type:", 0) == 0) return typeText(name.substr(5));
     if (name.rfind("scrub:", 0) == 0) return scrubTo(name.substr(6));
+    if (name.rfind("chart:", 0) == 0) return hoverChart(name.substr(6));
     return pressKey(name);
   }
+  // A screenshot shows the area chart complete (the same pixels on every run).
+  if (!o_.screenshot.empty() && chartPixels_ > 0 && !areaSeries_.complete()) return {};
   scriptDone_ = true;
   if (!o_.screenshot.empty()) {
     auto image = window_.readPixels();
@@ -669,6 +698,23 @@ Result<void> ViewerApp::scrubTo(const std::string& dateText) {
   pending_.push_back([this, p = Pointer{to->first, to->second, false}] { ui_.overridePointer(p); });
   pending_.push_back([this] { ui_.overridePointer(std::nullopt); });
   return {};
+}
+
+// Holds the pointer over the area chart at `date` (its tooltip shows), until the script ends.
+Result<void> ViewerApp::hoverChart(const std::string& dateText) {
+  auto date = Date::parse(dateText);
+  if (!date) return makeError(ErrorKind::Usage, "--keys", "chart:" + dateText + ": " + date.error().what);
+  const auto at = areaChart_.pointFor(static_cast<double>(date->days()));
+  if (chartPixels_ == 0 || !at) return makeError(ErrorKind::Usage, "--keys", "chart: needs the area chart on screen");
+  pending_.push_back([this, p = ImGuiLayer::Pointer{at->first, at->second, false}] { ui_.overridePointer(p); });
+  return {};
+}
+
+Result<TerritoryTotals> ViewerApp::totalsAt(Date date) {
+  auto frame = session_.frameAt(date);
+  if (!frame) return frame.error();
+  if (!frame->areas || !session_.areaBuilder()) return TerritoryTotals{};
+  return session_.areaBuilder()->totals(*frame->areas);
 }
 
 // A scripted pointer: moves the real pointer onto a place (so SDL and ImGui see it there) and,
@@ -754,6 +800,14 @@ Result<void> ViewerApp::bench() {
       }
     }
     computed.push_back(session_.intervalsComputed() - before);
+    // After the cold pass, the area chart is completed (untimed), so that the warm passes draw it
+    // whole, as the viewer does once it has been idle for a moment.
+    if (pass == 0 && chartPixels_ > 0) {
+      const auto c0 = Clock::now();
+      areaSeries_.computeAll([this](Date d) { return totalsAt(d); });
+      std::printf("bench: area chart: %zu dates computed in %.0f ms between the cold and warm passes (untimed)\n",
+                  areaSeries_.computed(), ms(c0, Clock::now()));
+    }
   }
   std::printf("bench: %dx%d map (window %dx%d, UI %s, %s), %d frames per pass over %s .. %s\n", mapW_, mapH_,
               window_.windowWidth(), window_.windowHeight(), uiVisible_ ? "shown" : "hidden",
@@ -797,14 +851,20 @@ Result<void> ViewerApp::run() {
     // Areas of control are computed once per interval between event dates, when first needed.
     // While the user is not moving through time, compute intervals ahead (about 8 ms of it per
     // frame), so that the first drag along the timeline finds them ready.
+    // The area chart's dates come first while it is shown (they warm the same cache).
     const bool warming = dataset_ && warmed_ < dataset_->timeline.eventDates().size();
-    if (warming && idle() && !dragging_ && !timeline_.scrubbing()) {
+    const bool charting = chartPixels_ > 0 && !areaSeries_.complete();
+    if ((warming || charting) && idle() && !dragging_ && !timeline_.scrubbing()) {
       const auto budget = std::chrono::steady_clock::now() + std::chrono::milliseconds(8);
-      do {
-        (void)session_.frameAt(dataset_->timeline.eventDates()[warmed_++]);
-      } while (warmed_ < dataset_->timeline.eventDates().size() && std::chrono::steady_clock::now() < budget);
+      if (charting) areaSeries_.step([this](Date d) { return totalsAt(d); }, budget);
+      if (warming && std::chrono::steady_clock::now() < budget) {
+        do {
+          (void)session_.frameAt(dataset_->timeline.eventDates()[warmed_++]);
+        } while (warmed_ < dataset_->timeline.eventDates().size() && std::chrono::steady_clock::now() < budget);
+      }
     }
-    const bool busy = !idle() || dragging_ || exportDialog_.running() || o_.frameSeconds > 0 || !scriptDone_ || warming;
+    const bool busy = !idle() || dragging_ || exportDialog_.running() || o_.frameSeconds > 0 || !scriptDone_ ||
+                      warming || charting;
     // When nothing moves, sleep until something happens (a laptop on battery in a classroom).
     if (!busy && SDL_WaitEventTimeout(&event, 250)) handleEvent(event);
     while (SDL_PollEvent(&event)) handleEvent(event);

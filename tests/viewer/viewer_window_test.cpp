@@ -8,6 +8,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstdlib>
@@ -160,6 +161,53 @@ TEST_F(ViewerWindow, ClickingAPlaceOpensItsHistory) {
   r = view("--date 2017-10-17 --size 960x600 --keys click:Atlantis --quit");
   EXPECT_EQ(r.exitCode, 2);
   EXPECT_NE(r.err.find("no place named 'Atlantis'"), std::string::npos) << r.err;
+}
+
+// Pixels in rows y0 .. y1 whose channels spread by more than 80 (a saturated colour: a
+// controller's line, not the white, grey or black of the panels), as a share of the rows.
+double colouredShare(const Image& image, int y0, int y1) {
+  size_t n = 0;
+  for (int y = y0; y < y1; ++y)
+    for (int x = 0; x < image.width; ++x) {
+      const uint8_t* p = &image.rgba[(static_cast<size_t>(y) * image.width + x) * 4];
+      n += std::max({p[0], p[1], p[2]}) - std::min({p[0], p[1], p[2]}) > 80;
+    }
+  return static_cast<double>(n) / (static_cast<double>(y1 - y0) * image.width);
+}
+
+size_t differingPixels(const Image& a, const Image& b, int y0, int y1) {
+  size_t n = 0;
+  for (size_t i = static_cast<size_t>(y0) * a.width * 4; i < static_cast<size_t>(y1) * a.width * 4; i += 4)
+    n += a.rgba[i] != b.rgba[i] || a.rgba[i + 1] != b.rgba[i + 1] || a.rgba[i + 2] != b.rgba[i + 2];
+  return n;
+}
+
+TEST_F(ViewerWindow, TheAreaChartIsUnderTheTimeBarHoversAndTogglesWithA) {
+  const auto dir = test::freshDir("viewer-chart");
+  const auto on = dir / "on.png", off = dir / "off.png", hover = dir / "hover.png";
+  auto r = view("--date 2017-10-17 --size 960x600 --screenshot " + quoted(on) + " --quit");
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  r = view("--date 2017-10-17 --size 960x600 --keys A --screenshot " + quoted(off) + " --quit");
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  r = view("--date 2017-10-17 --size 960x600 --keys chart:2016-06-01 --screenshot " + quoted(hover) + " --quit");
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  auto a = readPng(on), b = readPng(off), c = readPng(hover);
+  ASSERT_TRUE(a.ok() && b.ok() && c.ok());
+  // The chart: the bottom 76 rows of a 600-pixel window, under the 118-pixel time bar. Its lines
+  // are in the controllers' colours; without it the time bar sits there, grey and white.
+  const int chartTop = 600 - 76, barTop = chartTop - 118;
+  const double lines = colouredShare(*a, chartTop + 22, 600 - 8);
+  EXPECT_GT(lines, 0.03) << "the chart's region has too few coloured pixels";
+  EXPECT_LT(colouredShare(*b, chartTop + 22, 600 - 8), lines / 3);
+  // The time bar moves up to make room: with the chart, its area above is no longer map.
+  EXPECT_GT(shareOf(*a, 255, 255, 255, 2), shareOf(*b, 255, 255, 255, 2));
+  EXPECT_GT(differingPixels(*a, *b, barTop, chartTop), 10'000u);
+  // Hovering shows a tooltip (over the time bar and the chart) and a line at the hovered date.
+  EXPECT_GT(differingPixels(*a, *c, barTop, 600), 2'000u);
+  // With the chart off, there is nothing to hover.
+  r = view("--date 2017-10-17 --size 960x600 --keys A,chart:2016-06-01 --quit");
+  EXPECT_EQ(r.exitCode, 2);
+  EXPECT_NE(r.err.find("needs the area chart"), std::string::npos) << r.err;
 }
 
 TEST_F(ViewerWindow, CopyingWhatChangedGivesTheSamePixelsAsCopyingAll) {

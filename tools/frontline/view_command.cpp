@@ -166,7 +166,7 @@ Command addViewCommand(CLI::App& parent) {
   app->add_option("--keys", options->keys,
                   "Steps to run one after another, each once the map is still: key names (SDL names: PageDown, "
                   "Space, P, ...), click:PLACE (opens its history), hover:PLACE (hover: alone moves the pointer away), scrub:DATE (drags "
-                  "the timeline to DATE), type:TEXT (into the focused field, then Return; G focuses the date field), "
+                  "the timeline to DATE), chart:DATE (holds the pointer over the area chart at DATE), type:TEXT (into the focused field, then Return; G focuses the date field), "
                   "export:FILE (a month from the current date, 640x360, through the export dialog). Comma-separated "
                   "or repeated")
       ->delimiter(',');
