@@ -6,6 +6,7 @@
 #include <cmath>
 #include <map>
 #include <set>
+#include <tuple>
 #include <unordered_set>
 
 #include "geo/gazetteer/country_names.hpp"
@@ -129,7 +130,7 @@ const Words& militantNouns() {
   return words;
 }
 
-enum class Trigger { None, Capture, Enter, Fell, Withdraw, Siege, Fight, Victory, Noun };
+enum class Trigger { None, Capture, Enter, Fell, Withdraw, Siege, Fight, Victory, Noun, Expel, Flag };
 
 struct TriggerInfo {
   Trigger kind = Trigger::None;
@@ -157,7 +158,7 @@ TriggerInfo triggerOf(std::string_view w) {
       {"overrun", {Trigger::Capture, true, false}},     {"conquered", {Trigger::Capture, true, false}},
       {"wrested", {Trigger::Capture, true, false}},     {"cleared", {Trigger::Capture, true, false}},
       {"secured", {Trigger::Capture, true, false}},     {"occupied", {Trigger::Capture, true, false}},
-      {"controls", {Trigger::Capture, false, false}},   {"entered", {Trigger::Enter, true, false}},
+      {"controls", {Trigger::Capture, false, false}},   {"control", {Trigger::Capture, false, false}},   {"entered", {Trigger::Enter, true, false}},
       {"enter", {Trigger::Enter, false, false}},        {"enters", {Trigger::Enter, false, false}},
       {"entering", {Trigger::Enter, false, true}},      {"stormed", {Trigger::Enter, true, false}},
       {"storm", {Trigger::Enter, false, false}},        {"fell", {Trigger::Fell, false, false}},
@@ -168,17 +169,22 @@ TriggerInfo triggerOf(std::string_view w) {
       {"abandoned", {Trigger::Withdraw, false, false}}, {"evacuated", {Trigger::Withdraw, false, false}},
       {"besieged", {Trigger::Siege, true, false}},      {"besieging", {Trigger::Siege, false, true}},
       {"encircled", {Trigger::Siege, true, false}},     {"surrounded", {Trigger::Siege, true, false}},
-      {"encircling", {Trigger::Siege, false, true}},    {"surrounding", {Trigger::Siege, false, true}},
+      {"encircling", {Trigger::Siege, false, true}},     {"isolated", {Trigger::Siege, true, false}},    {"surrounding", {Trigger::Siege, false, true}},
       {"fighting", {Trigger::Fight, false, false}},     {"clashes", {Trigger::Fight, false, false}},
       {"battles", {Trigger::Fight, false, false}},      {"fought", {Trigger::Fight, false, false}},
       {"victory", {Trigger::Victory, false, false}},    {"liberation", {Trigger::Noun, false, false}},
-      {"fall", {Trigger::Noun, false, false}}};
+      {"fall", {Trigger::Noun, false, false}},          {"expelled", {Trigger::Expel, false, false}},
+      {"expel", {Trigger::Expel, false, false}},        {"drove", {Trigger::Expel, false, false}},
+      {"ousted", {Trigger::Expel, false, false}},       {"routed", {Trigger::Expel, false, false}},
+      {"raised", {Trigger::Flag, false, false}},        {"raising", {Trigger::Flag, false, true}},
+      {"hoisted", {Trigger::Flag, false, false}},       {"hoisting", {Trigger::Flag, false, true}}};
   const auto it = table.find(w);
   return it == table.end() ? TriggerInfo{} : it->second;
 }
 
 const Words& auxiliaries() {
-  static const Words words{"was", "were", "been", "is", "are", "be", "being", "got", "get", "gets"};
+  static const Words words{"was", "were", "been", "is", "are", "be", "being", "got", "get", "gets", "remains",
+                           "remained", "remain", "stays", "stayed", "became", "becomes"};
   return words;
 }
 const Words& negators() {
@@ -187,7 +193,8 @@ const Words& negators() {
   return words;
 }
 const Words& modals() {
-  static const Words words{"could", "may", "might", "would", "will", "should", "can", "must", "shall", "'ll"};
+  static const Words words{"could", "may", "might", "would", "will", "should", "can", "must", "shall", "'ll",
+                           "if", "unless", "whether"};
   return words;
 }
 const Words& claimWords() {
@@ -210,12 +217,42 @@ const Words& approachWords() {
   return words;
 }
 
+// Words after a name that make it a region, river or the like rather than the town.
+const Words& notTownNouns() {
+  static const Words words{"region", "regions", "oblast", "province", "governorate", "river", "sea", "lake",
+                           "mountains", "mountain", "valley", "basin", "front", "direction", "axis", "sector",
+                           "krai", "republic", "peninsula", "gulf", "strait", "desert", "plain", "plains"};
+  return words;
+}
+const Words& governmentVerbs() {
+  static const Words words{"said", "says", "announced", "claimed", "claims", "denied", "denies", "launched",
+                           "accused", "warned", "insisted", "responded", "rejected", "confirmed", "stated", "wants",
+                           "has", "had", "will", "would", "believes", "hopes"};
+  return words;
+}
+const Words& governmentNouns() {
+  static const Words words{"forces", "troops", "army", "military", "war", "invasion", "government", "defence",
+                           "defense", "claim", "claims", "offensive", "counteroffensive", "counter-offensive",
+                           "pushback", "allies", "leaders", "officials", "soldiers", "units", "gains"};
+  return words;
+}
+// Capitalised words that may follow a town's name as part of a compound ("Raqqa Civilian Council").
+const Words& compoundWords() {
+  static const Words words{"city", "council", "university", "province", "district", "dam", "airport", "base",
+                           "governorate", "oblast", "region", "military", "operations", "civilian", "front",
+                           "airbase", "street", "square", "mosque", "old", "road", "highway", "bridge",
+                           "offensive", "operation", "battle", "liberation", "police", "command", "hospital",
+                           "countryside", "sub-district", "town", "village", "plant", "refinery", "axis", "direction"};
+  return words;
+}
+
 struct CachedMatch {
   bool resolved = false;
   const Place* place = nullptr;
   MatchKind kind = MatchKind::Similar;
   double nameScore = 0, score = 0;
   bool ambiguous = false;
+  std::vector<const Place*> close;  // candidates within the ambiguity margin, best first
 };
 
 }  // namespace
@@ -235,6 +272,7 @@ struct Ingestor::Impl {
   std::map<std::string, std::vector<size_t>, std::less<>> phrasesByFirst;  // first word -> phrases
   std::map<std::string, std::string, std::less<>> demonymActor;            // "iraqi" -> actor id
   std::map<std::string, std::string, std::less<>> countryActor;            // "IQ" -> actor id
+  std::map<std::string, std::vector<std::string>, std::less<>> adjectiveActors;  // "kurdish" -> actor ids
   std::unordered_map<std::string, CachedMatch> cache;
 
   Impl(const Gazetteer& g, std::vector<Actor> a, IngestConfig c) : gazetteer(g), actors(std::move(a)), config(std::move(c)) {
@@ -264,6 +302,16 @@ struct Ingestor::Impl {
     std::stable_sort(phrases.begin(), phrases.end(),
                      [](const Phrase& x, const Phrase& y) { return x.words.size() > y.words.size(); });
     for (size_t i = 0; i < phrases.size(); ++i) phrasesByFirst[phrases[i].words.front()].push_back(i);
+    for (const Actor& actor : actors) {
+      std::vector<std::string> names = actor.aliases;
+      names.push_back(actor.name);
+      for (const std::string& n : names)
+        for (const Token& t : tokenize(n, 0, n.size()))
+          if (t.capitalised && !t.allCaps && t.lower.size() >= 4 && !demonym(t.lower)) {
+            auto& ids = adjectiveActors[t.lower];
+            if (std::find(ids.begin(), ids.end(), actor.id) == ids.end()) ids.push_back(actor.id);
+          }
+    }
     for (const Demonym& d : kDemonyms) {
       const std::string id = actorForDemonym(d);
       if (!id.empty()) {
@@ -321,6 +369,8 @@ struct Ingestor::Impl {
       m.nameScore = r.best().nameScore;
       m.score = r.best().score;
       m.ambiguous = r.ambiguous;
+      for (const Candidate& c : r.candidates)
+        if (c.score >= r.best().score - Gazetteer::kAmbiguityMargin) m.close.push_back(c.place);
     }
     if (cache.size() > 200000) cache.clear();  // bounded memory on endless feeds
     cache.emplace(std::move(key), m);
@@ -382,6 +432,7 @@ IngestResult Ingestor::Impl::analyse(const Article& article) {
   }
 
   // 1. Actors: dataset phrases (longest first), "<Demonym> forces", generic phrases.
+  const Words& stops = stopWords();
   std::map<std::string, int> countryCount;
   for (SentenceView& s : sentences) {
     auto& tk = s.tokens;
@@ -440,6 +491,44 @@ IngestResult Ingestor::Impl::analyse(const Article& article) {
         }
         continue;
       }
+      // "Ukraine's (armed) forces": the country's side
+      if (tk[i].capitalised && i + 2 < tk.size() && tk[i + 1].lower == "'s") {
+        size_t j = i + 2;
+        if (tk[j].lower == "armed" && j + 1 < tk.size()) ++j;
+        if (in(forceNouns(), tk[j].lower))
+          if (auto code = countryCode(std::string_view(text).substr(tk[i].begin, tk[i].end - tk[i].begin))) {
+            if (const auto it = countryActor.find(*code); it != countryActor.end()) {
+              ActorMention m;
+              m.begin = tk[i].begin;
+              m.end = tk[j].end;
+              m.text = text.substr(m.begin, m.end - m.begin);
+              m.actor = it->second;
+              m.kind = ActorMention::Kind::Demonym;
+              for (size_t k = i; k <= j; ++k) s.actorAt[k] = static_cast<int>(result.actors.size());
+              result.actors.push_back(std::move(m));
+              i = j;
+              continue;
+            }
+          }
+      }
+      // "Kurdish forces": an adjective that some actors' names carry; the one the article names most
+      static const Words notAdjectives{"government", "security", "regime", "armed", "special", "national", "federal",
+                                       "popular", "democratic", "free", "islamic", "regional", "counter", "state",
+                                       "army", "forces", "allied", "coalition", "opposition", "rebel", "syrian",
+                                       "iraqi", "turkish", "people's", "peoples", "units", "front", "elite"};
+      if (tk[i].capitalised && i + 1 < tk.size() && in(forceNouns(), tk[i + 1].lower) && !in(notAdjectives, tk[i].lower)) {
+        if (const auto it = adjectiveActors.find(tk[i].lower); it != adjectiveActors.end()) {
+          ActorMention m;
+          m.begin = tk[i].begin;
+          m.end = tk[i + 1].end;
+          m.text = text.substr(m.begin, m.end - m.begin);
+          m.kind = ActorMention::Kind::Adjective;
+          for (size_t k = i; k <= i + 1; ++k) s.actorAt[k] = static_cast<int>(result.actors.size());
+          result.actors.push_back(std::move(m));
+          ++i;
+          continue;
+        }
+      }
       // generic: "government forces", "the army", "security forces", "troops"; "U.S.-backed forces"
       ActorMention::Kind kind = ActorMention::Kind::Named;
       size_t last = i;
@@ -450,10 +539,15 @@ IngestResult Ingestor::Impl::analyse(const Article& article) {
           (w1 == "forces" || w1 == "troops" || w1 == "soldiers")) {
         kind = ActorMention::Kind::Government;
         last = i + 1;
+      } else if (w0 == "armed" && w1 == "forces") {
+        kind = ActorMention::Kind::Government;
+        last = i + 1;
       } else if (w0 == "the" && (w1 == "army" || w1 == "military")) {
         kind = ActorMention::Kind::Government;
         last = i + 1;
-      } else if ((w0 == "troops" || w0 == "soldiers" || w0 == "army") && (i == 0 || !tk[i - 1].capitalised)) {
+      } else if ((w0 == "troops" || w0 == "soldiers" || w0 == "army") &&
+                 (i == 0 || tk[i - 1].lower == "the" || tk[i - 1].lower == "their" || tk[i - 1].lower == "its" ||
+                  tk[i - 1].lower == "our")) {
         kind = ActorMention::Kind::Government;
       } else if ((w1 == "-backed" || w1 == "-led") && (in(forceNouns(), w2) || in(militantNouns(), w2))) {
         kind = ActorMention::Kind::Backed;
@@ -474,6 +568,25 @@ IngestResult Ingestor::Impl::analyse(const Article& article) {
       }
     }
   }
+
+  // Salience: how often each actor is named, not counting "from X" / "against X" (the losing side).
+  std::map<std::string, int> salience;
+  for (const SentenceView& s : sentences)
+    for (size_t k = 0; k < s.tokens.size(); ++k)
+      if (s.actorAt[k] >= 0 && (k == 0 || s.actorAt[k - 1] != s.actorAt[k])) {
+        const ActorMention& a = result.actors[static_cast<size_t>(s.actorAt[k])];
+        const std::string prev = k > 0 ? s.tokens[k - 1].lower : std::string();
+        if (!a.actor.empty() && prev != "from" && prev != "against") ++salience[a.actor];
+      }
+  // The most named actor other than `except`.
+  auto salient = [&](const std::string& except) {
+    std::string best;
+    int n = 0;
+    for (const auto& [id, count] : salience)
+      if (id != except && count > n) best = id, n = count;
+    return best;
+  };
+  (void)salient;
 
   // 2. Countries named (context for the gazetteer).
   for (SentenceView& s : sentences)
@@ -500,7 +613,6 @@ IngestResult Ingestor::Impl::analyse(const Article& article) {
   };
 
   // 3. Places: spans of capitalised words (with article particles), longest gazetteer match first.
-  const Words& stops = stopWords();
   struct Pending {
     size_t sentence, first, last;  // token range
     CachedMatch match;
@@ -518,7 +630,12 @@ IngestResult Ingestor::Impl::analyse(const Article& article) {
       size_t end = i;
       while (end < tk.size() && end < i + 6 && candidate(end)) ++end;
       while (end > i + 1 && !tk[end - 1].capitalised) --end;
-      const bool titled = i > 0 && in(titleWords(), tk[i - 1].lower) && !in(locationCues(), tk[i - 1].lower);
+      bool titled = i > 0 && in(titleWords(), tk[i - 1].lower) && !in(locationCues(), tk[i - 1].lower);
+      // "Sgt. Paul Sale", "General Abdelamir Yarallah": a title before a run of capitalised words
+      for (size_t k = i; !titled && k-- > 0 && k + 3 >= i;) {
+        if (in(titleWords(), tk[k].lower) && tk[k].capitalised) titled = true;
+        if (!tk[k].capitalised && tk[k].lower != ".") break;
+      }
       bool any = false;
       for (size_t len = end - i; len >= 1 && !any; --len) {
         const size_t last = i + len - 1;
@@ -547,6 +664,30 @@ IngestResult Ingestor::Impl::analyse(const Article& article) {
             break;
         }
         if (!accept) continue;
+        const std::string after = last + 1 < tk.size() ? tk[last + 1].lower : std::string();
+        const std::string after2 = last + 2 < tk.size() ? tk[last + 2].lower : std::string();
+        // "the Kharkiv region", "the Dnipro River": not the town
+        const bool riverBank = (i >= 3 && tk[i - 1].lower == "the" && tk[i - 2].lower == "of" && tk[i - 3].lower == "bank") ||
+                               (i >= 2 && tk[i - 1].lower == "of" && in(notTownNouns(), tk[i - 2].lower));
+        if (in(notTownNouns(), after) || riverBank) {
+          any = true;
+          i = last;
+          break;
+        }
+        // "Kyiv said", "Moscow's forces": a capital standing for its government
+        if (m.place->featureCode == "PPLC" &&
+            (in(governmentVerbs(), after) || (after == "'s" && in(governmentNouns(), after2)))) {
+          any = true;  // not a place, and not an unknown one either
+          i = last;
+          break;
+        }
+        // "Sergei Shoigu", "Haider al-Abadi", "Moskovsky Komsomolets": a small place's name inside a
+        // longer capitalised name is more likely part of a person's or an organisation's name
+        const bool capitalBefore = i > 0 && tk[i - 1].capitalised && !tk[i - 1].punct && !in(stops, tk[i - 1].lower) &&
+                                   s.actorAt[i - 1] < 0;
+        const bool capitalAfter = last + 1 < tk.size() && tk[last + 1].capitalised && !tk[last + 1].punct &&
+                                  !in(stops, after) && !in(compoundWords(), after) && s.actorAt[last + 1] < 0;
+        if ((capitalBefore || capitalAfter) && m.place->population < 50000) continue;
         found.push_back({si, i, last, m});
         any = true;
         i = last;
@@ -572,30 +713,27 @@ IngestResult Ingestor::Impl::analyse(const Article& article) {
       }
     }
   }
-  // Context pass: an ambiguous name takes the candidate nearest the other places of the article.
-  std::vector<size_t> anchors;
-  for (size_t k = 0; k < found.size(); ++k)
-    if (!found[k].match.ambiguous && found[k].match.score >= 0.8) anchors.push_back(k);
-  auto offsetOf = [&](const Pending& p) { return sentences[p.sentence].tokens[p.first].begin; };
+  // Context pass for ambiguous names: the country the article names most, then a large town,
+  // then the candidate nearest the unambiguous places of the article.
+  std::vector<const Place*> anchors;
+  for (const Pending& p : found)
+    if (!p.match.ambiguous && p.match.score >= 0.8) anchors.push_back(p.match.place);
+  auto countryRank = [&](const Place* place) {
+    const auto it = std::find(result.countries.begin(), result.countries.end(), place->countryCode);
+    return it == result.countries.end() ? result.countries.size() : static_cast<size_t>(it - result.countries.begin());
+  };
   for (Pending& p : found) {
-    if (!p.match.ambiguous || anchors.empty()) continue;
-    const Pending* nearest = nullptr;
-    size_t bestDistance = SIZE_MAX;
-    for (size_t a : anchors) {
-      const size_t d = offsetOf(found[a]) > offsetOf(p) ? offsetOf(found[a]) - offsetOf(p) : offsetOf(p) - offsetOf(found[a]);
-      if (&found[a] != &p && d < bestDistance) bestDistance = d, nearest = &found[a];
-    }
-    if (!nearest) continue;
-    MatchContext near = context;
-    near.near = NearPoint{nearest->match.place->lat, nearest->match.place->lon, 150};
-    const auto& tk = sentences[p.sentence].tokens;
-    const std::string_view name(text.data() + tk[p.first].begin, tk[p.last].end - tk[p.first].begin);
-    const MatchResult r = gazetteer.match(name, near);
-    if (r.resolved()) {
-      p.match.place = r.best().place;
-      p.match.score = r.best().score;
-      p.match.kind = r.best().kind;
-    }
+    if (!p.match.ambiguous || p.match.close.size() < 2) continue;
+    const Place* best = nullptr;
+    auto key = [&](const Place* c) {
+      double nearest = 1e9;
+      for (const Place* a : anchors)
+        if (a != c) nearest = std::min(nearest, greatCircleKm(a->lat, a->lon, c->lat, c->lon));
+      return std::make_tuple(countryRank(c), c->population >= 100000 ? 0 : 1, nearest);
+    };
+    for (const Place* c : p.match.close)
+      if (!best || key(c) < key(best)) best = c;
+    p.match.place = best;
   }
   for (const Pending& p : found) {
     SentenceView& s = sentences[p.sentence];
@@ -627,6 +765,7 @@ IngestResult Ingestor::Impl::analyse(const Article& article) {
 
   // 4. Statements of control, sentence by sentence.
   std::string lastSubject;           // the actor the text is about, for "they" and agentless passives
+  int lastPlace = -1;                // the place named last in earlier sentences, for "the town"
   std::string lastMilitant;          // the actor last called "militants"/"jihadists"
   for (const ActorMention& a : result.actors)
     if (!a.actor.empty() && a.text.find(' ') != std::string::npos) {
@@ -663,6 +802,17 @@ IngestResult Ingestor::Impl::analyse(const Article& article) {
         }
         case ActorMention::Kind::Coreference:
           return lastMilitant;
+        case ActorMention::Kind::Adjective: {
+          const auto it = adjectiveActors.find(lowerAscii(a.text.substr(0, a.text.find(' '))));
+          if (it == adjectiveActors.end()) return {};
+          std::string best;
+          int n = -1;
+          for (const std::string& id : it->second) {
+            const int count = salience.count(id) ? salience.at(id) : 0;
+            if (count > n) best = id, n = count;
+          }
+          return best;
+        }
       }
       return {};
     };
@@ -675,8 +825,9 @@ IngestResult Ingestor::Impl::analyse(const Article& article) {
           size_t first = k;
           while (first > 0 && s.actorAt[first - 1] == s.actorAt[k]) --first;
           const std::string prev = first > 0 ? tk[first - 1].lower : std::string();
-          if (prev == "by" || prev == "from" || prev == "against" || prev == "with" || prev == "of" || prev == "to" ||
-              prev == "on" || (first + 1 < tk.size() && tk[k + 1].lower == "-held")) {
+          const bool adjacent = k + 1 == t;  // "videos of Ukrainian troops raising flags"
+          if (!adjacent && (prev == "by" || prev == "from" || prev == "against" || prev == "with" || prev == "of" ||
+                            prev == "to" || prev == "on" || (k + 1 < tk.size() && tk[k + 1].lower == "-held"))) {
             k = first;
             continue;
           }
@@ -705,6 +856,17 @@ IngestResult Ingestor::Impl::analyse(const Article& article) {
     // Places after token t in the same clause: the first, and more joined by "and" or commas.
     auto placesAfter = [&](size_t t, size_t window) {
       std::vector<size_t> out;
+      // "stormed the town", "now control the city": the town named last
+      if (t + 2 < tk.size() && tk[t + 1].lower == "the" &&
+          (tk[t + 2].lower == "town" || tk[t + 2].lower == "city" || tk[t + 2].lower == "village") &&
+          (t + 3 >= tk.size() || (tk[t + 3].lower != "of" && s.placeAt[t + 3] < 0))) {
+        int lastHere = -1;
+        for (size_t k = 0; k < t; ++k)
+          if (s.placeAt[k] >= 0 && (k == 0 || s.placeAt[k - 1] != s.placeAt[k]) && !approached(k)) lastHere = s.placeAt[k];
+        if (lastHere >= 0) out.push_back(static_cast<size_t>(lastHere));
+        else if (lastPlace >= 0) out.push_back(static_cast<size_t>(lastPlace));
+        return out;
+      }
       for (size_t k = t + 1; k < tk.size() && k <= t + window; ++k) {
         if (clauseBreakAt(k) && !out.empty()) break;
         if (clauseBreakAt(k) && tk[k].lower != "as") break;
@@ -738,8 +900,7 @@ IngestResult Ingestor::Impl::analyse(const Article& article) {
           if (out.empty() || out.back() != pm) {
             size_t first = k;
             while (first > 0 && s.placeAt[first - 1] == s.placeAt[k]) --first;
-            if (first > 0 && (tk[first - 1].lower == "from" || tk[first - 1].lower == "near" ||
-                              tk[first - 1].lower == "outside" || tk[first - 1].lower == "toward")) {
+            if (approached(first)) {
               k = first;
               continue;
             }
@@ -765,7 +926,16 @@ IngestResult Ingestor::Impl::analyse(const Article& article) {
            next == "refuge" || next == "shelter" || next == "responsibility" || next == "hostage" || next == "prisoner"))
         continue;
       if (tk[t].lower == "pulled" && next != "out" && next != "back") continue;
+      if (tk[t].lower == "drove" && next != "out") continue;
       if (tk[t].lower == "fall" && next != "of") continue;
+      // "control" as a verb only after "now"/"fully"/"they": "and now control the city"
+      if (tk[t].lower == "control" && !(t > 0 && (tk[t - 1].lower == "now" || tk[t - 1].lower == "fully" ||
+                                                  tk[t - 1].lower == "they" || tk[t - 1].lower == "also")))
+        continue;
+      TriggerInfo trigger = trig;
+      if ((tk[t].lower == "capture" || tk[t].lower == "recapture") && next == "of") trigger.kind = Trigger::Noun;
+      // "Taking control of Sinjar is set to ...": a gerund as subject is no report of a change
+      if (trig.gerund && (t == 0 || tk[t - 1].lower == "the")) continue;
       if (tk[t].lower == "liberation" && next != "of") continue;
       if (tk[t].lower == "victory" && !(t > 0 && (tk[t - 1].lower == "declared" || tk[t - 1].lower == "declares" ||
                                                   tk[t - 1].lower == "announced")))
@@ -782,6 +952,7 @@ IngestResult Ingestor::Impl::analyse(const Article& article) {
         if (w == "to" && k + 2 == t && tk[k + 1].lower == "have") perfectInfinitive = true;
         if (w == "to" && k + 2 == t && (tk[k + 1].lower.size() > 2 && tk[k + 1].lower.ends_with("ly"))) aim = true;
         if (in(claimWords(), w)) claim = true;
+        if ((w == "for" || w == "of" || w == "the") && trig.gerund && k + 1 == t) aim = true;
         if (w == "for" && trig.gerund) aim = true;
         if ((w == "aims" || w == "aim" || w == "attempt" || w == "bid" || w == "plan" || w == "plans" || w == "push" ||
              w == "offensive" || w == "trying" || w == "seeking") && trig.gerund)
@@ -798,7 +969,7 @@ IngestResult Ingestor::Impl::analyse(const Article& article) {
       bool passive = false, agentless = false;
       ControlStatus status = ControlStatus::Control;
       std::string rule;
-      switch (trig.kind) {
+      switch (trigger.kind) {
         case Trigger::Capture:
         case Trigger::Enter:
         case Trigger::Siege: {
@@ -811,20 +982,30 @@ IngestResult Ingestor::Impl::analyse(const Article& article) {
             passive = true;
             placeIdx = before;
             if (byAfter) agent = actorAfter(t, 5);
-            else agentless = true;
-          } else if (trig.participle && !before.empty() && !aux && placesAfter(t, 8).empty() &&
-                     subjectBefore(static_cast<size_t>(std::max<int>(0, static_cast<int>(t) - 1))) >= 0) {
+            // "was taken back Friday thanks to a push by a mix of units from the army"
+            for (size_t k = t + 1; agent < 0 && k < tk.size() && k <= t + 8 && !clauseBreakAt(k); ++k)
+              if (tk[k].lower == "by") agent = actorAfter(k, 10);
+            if (agent < 0) agentless = true;
+          } else if (trig.participle && t > 0 && s.placeAt[t - 1] >= 0 && !aux && placesAfter(t, 8).empty() &&
+                     subjectBefore(t - 1) >= 0) {
             // "declared Rawa liberated": the subject of the declaring verb
             placeIdx = before;
             agent = subjectBefore(t);
           } else {
             placeIdx = placesAfter(t, 8);
             agent = subjectBefore(t);
+            // "..., liberating several Mosul neighborhoods": the subject of the main clause
+            if (trig.gerund && t > 0 && tk[t - 1].lower == ",")
+              for (size_t k = 0; k < t; ++k)
+                if (s.actorAt[k] >= 0) {
+                  agent = s.actorAt[k];
+                  break;
+                }
           }
-          if (trig.kind == Trigger::Enter) status = ControlStatus::Contested;
-          if (trig.kind == Trigger::Siege) status = ControlStatus::Besieged;
+          if (trigger.kind == Trigger::Enter) status = ControlStatus::Contested;
+          if (trigger.kind == Trigger::Siege) status = ControlStatus::Besieged;
           rule = std::string(passive ? "passive " : "active ") +
-                 (trig.kind == Trigger::Capture ? "capture" : trig.kind == Trigger::Enter ? "entering" : "siege");
+                 (trigger.kind == Trigger::Capture ? "capture" : trigger.kind == Trigger::Enter ? "entering" : "siege");
           break;
         }
         case Trigger::Fell: {
@@ -845,7 +1026,9 @@ IngestResult Ingestor::Impl::analyse(const Article& article) {
               if (s.actorAt[k] >= 0) agent = s.actorAt[k];
           }
           if (t > 0 && (tk[t - 1].lower == "for" || tk[t - 1].lower == "to" || tk[t - 1].lower == "toward")) agent = -1;
-          if (t > 1 && tk[t - 2].lower == "for") agent = -1;
+          if (t > 1 && (tk[t - 2].lower == "for" || tk[t - 2].lower == "in" || tk[t - 2].lower == "since" ||
+                        tk[t - 2].lower == "after" || tk[t - 2].lower == "before")) agent = -1;
+          if (agent < 0) placeIdx.clear();  // no side named: nothing to propose
           rule = "noun " + tk[t].lower;
           break;
         }
@@ -875,8 +1058,28 @@ IngestResult Ingestor::Impl::analyse(const Article& article) {
           rule = "fighting inside";
           break;
         }
+        case Trigger::Expel: {  // "expelled IS fighters from Albu Kamal"
+          for (size_t k = t + 1; k < tk.size() && k <= t + 8 && !clauseBreakAt(k); ++k)
+            if (tk[k].lower == "from" && k + 1 < tk.size() && s.placeAt[k + 1] >= 0) {
+              placeIdx.push_back(static_cast<size_t>(s.placeAt[k + 1]));
+              break;
+            }
+          agent = subjectBefore(t);
+          rule = "expelled from";
+          break;
+        }
+        case Trigger::Flag: {  // "raised the Iraqi flag over Rawa", "raising Ukrainian flags in Pravdyne"
+          bool flag = false;
+          for (size_t k = t + 1; k < tk.size() && k <= t + 4; ++k)
+            if (tk[k].lower == "flag" || tk[k].lower == "flags" || tk[k].lower == "banner") flag = true;
+          if (!flag) break;
+          placeIdx = placesAfter(t, 10);
+          agent = subjectBefore(t);
+          rule = "raised the flag";
+          break;
+        }
         case Trigger::Victory: {
-          placeIdx = placesAfter(t, 4);
+          placeIdx = placesAfter(t, 7);
           agent = subjectBefore(t);
           rule = "declared victory";
           break;
@@ -890,16 +1093,22 @@ IngestResult Ingestor::Impl::analyse(const Article& article) {
         std::string controller = actorOf(agent, &place);
         Confidence confidence = Confidence::High;
         std::string notes = "rule: " + rule;
-        if (controller.empty() && (agentless || agent < 0) && trig.kind != Trigger::Withdraw) {
+        if (controller.empty() && (agentless || agent < 0) && trigger.kind != Trigger::Withdraw) {
           // "Rawa was recaptured": the actor the text is about, unless it is the side that lost it
+          // the side that lost it ("from Islamic State militants") is never the one that took it
+          std::string loser;
+          for (size_t k = 1; k < tk.size(); ++k)
+            if (s.actorAt[k] >= 0 && (tk[k - 1].lower == "from" || tk[k - 1].lower == "against")) loser = actorOf(s.actorAt[k], &place);
           const int any = subjectBefore(t);
-          controller = any >= 0 ? actorOf(any, &place) : lastSubject;
+          controller = any >= 0 ? actorOf(any, &place) : std::string();
+          if (controller.empty() || controller == loser) controller = lastSubject;
+          if (controller.empty() || controller == loser) controller = salient(loser);
           if (controller.empty()) continue;
           confidence = Confidence::Medium;
           notes += "; controller from context";
         }
         if (controller.empty()) continue;
-        if (trig.kind == Trigger::Siege) {
+        if (trigger.kind == Trigger::Siege) {
           // the dataset records a siege under the side that holds the place
           std::string holder;
           if (config.timeline) {
@@ -913,6 +1122,13 @@ IngestResult Ingestor::Impl::analyse(const Article& article) {
                 if (held && held->controller != controller) holder = held->controller;
               }
           }
+          if (holder.empty())  // the other side named in the sentence, or the only other actor
+            for (size_t k = 0; k < tk.size() && holder.empty(); ++k)
+              if (s.actorAt[k] >= 0) {
+                const std::string other = actorOf(s.actorAt[k], &place);
+                if (!other.empty() && other != controller) holder = other;
+              }
+          if (holder.empty() && actors.size() == 2) holder = actors[0].id == controller ? actors[1].id : actors[0].id;
           if (holder.empty()) continue;
           controller = holder;
         }
@@ -922,13 +1138,28 @@ IngestResult Ingestor::Impl::analyse(const Article& article) {
           if (confidence == Confidence::High) confidence = Confidence::Medium;
           notes += "; generic actor '" + result.actors[static_cast<size_t>(agent)].text + "'";
         }
-        if (status != ControlStatus::Control || trig.kind == Trigger::Withdraw || trig.kind == Trigger::Noun)
+        if (status != ControlStatus::Control || trigger.kind == Trigger::Withdraw || trigger.kind == Trigger::Noun)
           if (confidence == Confidence::High) confidence = Confidence::Medium;
         if (claim) {
           confidence = Confidence::Low;
           notes += "; a claim";
         }
         if (place.ambiguous) notes += "; place name ambiguous";
+        // "several Mosul neighborhoods", "parts of Bakhmut": fighting inside, not the whole town
+        {
+          size_t at = 0;
+          while (at < tk.size() && !(s.placeAt[at] >= 0 && static_cast<size_t>(s.placeAt[at]) == pIndex)) ++at;
+          size_t after = at;
+          while (after < tk.size() && s.placeAt[after] >= 0 && static_cast<size_t>(s.placeAt[after]) == pIndex) ++after;
+          static const Words partial{"neighborhoods", "neighbourhoods", "neighborhood", "neighbourhood", "districts",
+                                     "suburbs", "parts", "part", "areas", "quarters", "blocks", "streets"};
+          const bool partAfter = after < tk.size() && in(partial, tk[after].lower);
+          const bool partBefore = at >= 2 && tk[at - 1].lower == "of" && in(partial, tk[at - 2].lower);
+          if ((partAfter || partBefore) && status == ControlStatus::Control) {
+            status = ControlStatus::Contested;
+            notes += "; only part of the town";
+          }
+        }
         Proposal p;
         p.place = place;
         p.controller = controller;
@@ -944,16 +1175,29 @@ IngestResult Ingestor::Impl::analyse(const Article& article) {
         size_t bestDistance = SIZE_MAX;
         for (const DateMention* d : s.dates) {
           const size_t at = tk[t].begin;
+          // only dates in the verb's clause: "declared victory in X, a town ... until ... in September"
+          bool sameClause = true;
+          for (size_t k = 0; k < tk.size(); ++k) {
+            const bool between = (tk[k].begin > at && tk[k].end <= d->begin) || (tk[k].begin >= d->end && tk[k].end <= at);
+            if (between && (clauseBreakAt(k) || tk[k].lower == "," || tk[k].lower == "(")) sameClause = false;
+          }
+          if (!sameClause) continue;
           const size_t dist = d->begin > at ? d->begin - at : (at - d->end) + 20;  // prefer after the verb
           if (dist < bestDistance) bestDistance = dist, best = d;
         }
         if (best) {
           p.dateText = best->text;
           p.date = best->date;
-          if (!best->date) {
+          if (!best->date && best->approximate) {
+            notes += "; only a month: background, not news";
+            confidence = Confidence::Low;
+          } else if (!best->date) {
             notes += "; date '" + best->text + "' cannot be resolved without a publication date";
             result.warnings.push_back("'" + best->text + "' cannot be resolved (no publication date); the proposal for " +
                                       place.text + " has no date");
+          } else if (best->date->precision() == DatePrecision::Month) {
+            notes += "; only a month: background, not news";
+            confidence = Confidence::Low;
           } else if (best->approximate) {
             notes += "; approximate date";
             if (confidence == Confidence::High) confidence = Confidence::Medium;
@@ -974,7 +1218,7 @@ IngestResult Ingestor::Impl::analyse(const Article& article) {
       }
       if (agent >= 0) {
         const std::string who = actorOf(agent, placeIdx.empty() ? nullptr : &result.places[placeIdx[0]]);
-        if (!who.empty() && trig.kind != Trigger::Withdraw) lastSubject = who;
+        if (!who.empty() && trigger.kind != Trigger::Withdraw) lastSubject = who;
       }
     }
     // The sentence's subject carries over ("They entered the town"), else its first named actor.
@@ -988,10 +1232,27 @@ IngestResult Ingestor::Impl::analyse(const Article& article) {
           }
         }
     for (Proposal& p : local) result.proposals.push_back(std::move(p));
+    for (size_t k = 0; k < tk.size(); ++k)
+      if (s.placeAt[k] >= 0) lastPlace = s.placeAt[k];
   }
 
-  // One proposal per place, controller and status: the most confident, then the first.
+  // One proposal per place, controller and status: the most confident, then the first. A contested
+  // stage on the day (or in the undated report) of a full capture by the same side is dropped.
   std::vector<Proposal> kept;
+  auto sameDay = [](const Proposal& a, const Proposal& b) {
+    return (!a.date && !b.date) || (a.date && b.date && *a.date == *b.date);
+  };
+  std::vector<Proposal> all = std::move(result.proposals);
+  result.proposals.clear();
+  for (Proposal& p : all) {
+    const bool superseded = p.status == ControlStatus::Contested &&
+                            std::any_of(all.begin(), all.end(), [&](const Proposal& q) {
+                              return q.status == ControlStatus::Control && q.controller == p.controller &&
+                                     q.confidence != Confidence::Low && sameDay(p, q) &&
+                                     greatCircleKm(q.place.lat, q.place.lon, p.place.lat, p.place.lon) < 2;
+                            });
+    if (!superseded) result.proposals.push_back(p);
+  }
   for (Proposal& p : result.proposals) {
     auto same = std::find_if(kept.begin(), kept.end(), [&](const Proposal& k) {
       return k.controller == p.controller && k.status == p.status && greatCircleKm(k.place.lat, k.place.lon, p.place.lat, p.place.lon) < 2;

@@ -33,7 +33,7 @@ struct ActorMention {
   size_t begin = 0, end = 0;
   std::string text;
   std::string actor;  // actor id; empty for a generic phrase resolved per statement
-  enum class Kind { Named, Demonym, Government, Backed, Coreference } kind = Kind::Named;
+  enum class Kind { Named, Demonym, Government, Backed, Coreference, Adjective } kind = Kind::Named;
 };
 
 struct Proposal {

@@ -135,6 +135,24 @@ std::vector<Token> tokenize(std::string_view text, size_t begin, size_t end) {
       break;
     }
     t.end = j;
+    // possessive: "Russia's", "Mosul’s" -> "Russia" + "'s"
+    size_t possessive = 0;
+    if (j - i > 3 && (text[j - 1] == 's' || text[j - 1] == 'S')) {
+      if (text[j - 2] == '\'') possessive = 2;
+      else if (j - i > 5 && text.compare(j - 4, 3, "\xE2\x80\x99") == 0) possessive = 4;
+    }
+    if (possessive) {
+      t.end = j - possessive;
+      finish(text, t);
+      out.push_back(std::move(t));
+      Token s;
+      s.begin = j - possessive;
+      s.end = j;
+      s.lower = "'s";
+      out.push_back(std::move(s));
+      i = j;
+      continue;
+    }
     if (lastPart > i) {
       std::string suffix(text.substr(lastPart, j - lastPart));
       for (char& ch : suffix) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
