@@ -54,7 +54,8 @@ struct Walker {
     auto set = [&](std::string& field) {
       if (field.empty()) field = content;
     };
-    if (key == "og:title" || key == "twitter:title" || key == "headline") set(article.title);
+    if (key == "og:title") article.title = content;  // the headline, not the page title with the site's name
+    else if (key == "twitter:title" || key == "headline") set(article.title);
     else if (key == "og:site_name" || key == "publisher" || key == "application-name") set(article.publisher);
     else if (key == "og:url") set(article.url);
     else if (key == "article:published_time" || key == "date" || key == "pubdate" || key == "publishdate" ||

@@ -511,6 +511,26 @@ IngestResult Ingestor::Impl::analyse(const Article& article) {
             }
           }
       }
+      // "Anti-IS forces": whoever fights the named actor
+      if (tk[i].lower.rfind("anti-", 0) == 0 && i + 1 < tk.size() && in(forceNouns(), tk[i + 1].lower)) {
+        const std::string_view target = std::string_view(text).substr(tk[i].begin + 5, tk[i].end - tk[i].begin - 5);
+        for (const Phrase& p : phrases)
+          if (p.words.size() == 1 && (p.caseSensitive ? target == p.exact : lowerAscii(target) == p.words[0])) {
+            ActorMention m;
+            m.begin = tk[i].begin;
+            m.end = tk[i + 1].end;
+            m.text = text.substr(m.begin, m.end - m.begin);
+            m.actor = actors[p.actor].id;  // the side opposed; resolved per statement
+            m.kind = ActorMention::Kind::Opposing;
+            for (size_t k = i; k <= i + 1; ++k) s.actorAt[k] = static_cast<int>(result.actors.size());
+            result.actors.push_back(std::move(m));
+            break;
+          }
+        if (s.actorAt[i] >= 0) {
+          ++i;
+          continue;
+        }
+      }
       // "Kurdish forces": an adjective that some actors' names carry; the one the article names most
       static const Words notAdjectives{"government", "security", "regime", "armed", "special", "national", "federal",
                                        "popular", "democratic", "free", "islamic", "regional", "counter", "state",
@@ -576,7 +596,8 @@ IngestResult Ingestor::Impl::analyse(const Article& article) {
       if (s.actorAt[k] >= 0 && (k == 0 || s.actorAt[k - 1] != s.actorAt[k])) {
         const ActorMention& a = result.actors[static_cast<size_t>(s.actorAt[k])];
         const std::string prev = k > 0 ? s.tokens[k - 1].lower : std::string();
-        if (!a.actor.empty() && prev != "from" && prev != "against") ++salience[a.actor];
+        if (!a.actor.empty() && a.kind != ActorMention::Kind::Opposing && prev != "from" && prev != "against")
+          ++salience[a.actor];
       }
   // The most named actor other than `except`.
   auto salient = [&](const std::string& except) {
@@ -586,7 +607,6 @@ IngestResult Ingestor::Impl::analyse(const Article& article) {
       if (id != except && count > n) best = id, n = count;
     return best;
   };
-  (void)salient;
 
   // 2. Countries named (context for the gazetteer).
   for (SentenceView& s : sentences)
@@ -802,6 +822,8 @@ IngestResult Ingestor::Impl::analyse(const Article& article) {
         }
         case ActorMention::Kind::Coreference:
           return lastMilitant;
+        case ActorMention::Kind::Opposing:
+          return salient(a.actor);
         case ActorMention::Kind::Adjective: {
           const auto it = adjectiveActors.find(lowerAscii(a.text.substr(0, a.text.find(' '))));
           if (it == adjectiveActors.end()) return {};
@@ -1176,11 +1198,13 @@ IngestResult Ingestor::Impl::analyse(const Article& article) {
         for (const DateMention* d : s.dates) {
           const size_t at = tk[t].begin;
           // only dates in the verb's clause: "declared victory in X, a town ... until ... in September"
+          size_t dk = 0;
+          while (dk < tk.size() && tk[dk].begin < d->begin) ++dk;
+          const size_t lo = std::min(dk, t), hi = std::max(dk, t);
+          if (hi - lo > 40) continue;
           bool sameClause = true;
-          for (size_t k = 0; k < tk.size(); ++k) {
-            const bool between = (tk[k].begin > at && tk[k].end <= d->begin) || (tk[k].begin >= d->end && tk[k].end <= at);
-            if (between && (clauseBreakAt(k) || tk[k].lower == "," || tk[k].lower == "(")) sameClause = false;
-          }
+          for (size_t k = lo + 1; k < hi; ++k)
+            if (clauseBreakAt(k) || tk[k].lower == "," || tk[k].lower == "(") sameClause = false;
           if (!sameClause) continue;
           const size_t dist = d->begin > at ? d->begin - at : (at - d->end) + 20;  // prefer after the verb
           if (dist < bestDistance) bestDistance = dist, best = d;
@@ -1239,28 +1263,27 @@ IngestResult Ingestor::Impl::analyse(const Article& article) {
   // One proposal per place, controller and status: the most confident, then the first. A contested
   // stage on the day (or in the undated report) of a full capture by the same side is dropped.
   std::vector<Proposal> kept;
-  auto sameDay = [](const Proposal& a, const Proposal& b) {
-    return (!a.date && !b.date) || (a.date && b.date && *a.date == *b.date);
-  };
   std::vector<Proposal> all = std::move(result.proposals);
   result.proposals.clear();
+  // keys on a ~1 km grid; linear in the number of proposals (a long text may give many)
+  auto placeKey = [](const Proposal& p) {
+    return std::to_string(std::lround(p.place.lat * 100)) + "," + std::to_string(std::lround(p.place.lon * 100)) + "|" +
+           p.controller;
+  };
+  auto dayKey = [](const Proposal& p) { return p.date ? p.date->iso() : "?" + p.dateText; };
+  std::set<std::string> captures;
+  for (const Proposal& p : all)
+    if (p.status == ControlStatus::Control && p.confidence != Confidence::Low) captures.insert(placeKey(p) + "|" + dayKey(p));
+  std::map<std::string, size_t> index;
   for (Proposal& p : all) {
-    const bool superseded = p.status == ControlStatus::Contested &&
-                            std::any_of(all.begin(), all.end(), [&](const Proposal& q) {
-                              return q.status == ControlStatus::Control && q.controller == p.controller &&
-                                     q.confidence != Confidence::Low && sameDay(p, q) &&
-                                     greatCircleKm(q.place.lat, q.place.lon, p.place.lat, p.place.lon) < 2;
-                            });
-    if (!superseded) result.proposals.push_back(p);
-  }
-  for (Proposal& p : result.proposals) {
-    auto same = std::find_if(kept.begin(), kept.end(), [&](const Proposal& k) {
-      return k.controller == p.controller && k.status == p.status && greatCircleKm(k.place.lat, k.place.lon, p.place.lat, p.place.lon) < 2;
-    });
-    if (same == kept.end()) {
+    if (p.status == ControlStatus::Contested && captures.count(placeKey(p) + "|" + dayKey(p))) continue;
+    const std::string key = placeKey(p) + "|" + statusName(p.status);
+    const auto it = index.find(key);
+    if (it == index.end()) {
+      index.emplace(key, kept.size());
       kept.push_back(std::move(p));
-    } else if (p.confidence < same->confidence || (!same->date && p.date)) {
-      *same = std::move(p);
+    } else if (p.confidence < kept[it->second].confidence || (!kept[it->second].date && p.date)) {
+      kept[it->second] = std::move(p);
     }
   }
   result.proposals = std::move(kept);

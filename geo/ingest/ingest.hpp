@@ -32,8 +32,8 @@ struct PlaceMention {
 struct ActorMention {
   size_t begin = 0, end = 0;
   std::string text;
-  std::string actor;  // actor id; empty for a generic phrase resolved per statement
-  enum class Kind { Named, Demonym, Government, Backed, Coreference, Adjective } kind = Kind::Named;
+  std::string actor;  // actor id (for Opposing: the side opposed); empty for a generic phrase resolved per statement
+  enum class Kind { Named, Demonym, Government, Backed, Coreference, Adjective, Opposing } kind = Kind::Named;
 };
 
 struct Proposal {

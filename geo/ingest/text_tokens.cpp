@@ -180,7 +180,7 @@ std::vector<std::pair<size_t, size_t>> splitSentences(std::string_view text) {
   static const std::array<std::string_view, 34> abbreviations{
       "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mr", "mrs", "ms", "dr", "gen",
       "lt", "col", "maj", "capt", "sgt", "st", "jr", "no", "vs", "u.s", "u.n", "e.g", "i.e", "brig", "rep", "sen", "gov"};
-  constexpr size_t kMaxSentence = 4000;  // a text without punctuation is cut into pieces of this size
+  constexpr size_t kMaxSentence = 1500;  // a text without punctuation is cut into pieces of this size
   std::vector<std::pair<size_t, size_t>> out;
   size_t start = 0;
   auto push = [&](size_t b, size_t e) {

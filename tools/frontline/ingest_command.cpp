@@ -206,7 +206,7 @@ class Runner {
         if (said.insert(w).second && said.size() <= 20) note(article.name, "note: " + w);
     }
     out.proposals += r.proposals.size();
-    ++out.articles;
+    if (offset == 0) ++out.articles;
     if (o_.format == "json") {
       if (!out.json.empty()) out.json += ",\n";
       out.json += ingest::articleJson(article, r);
@@ -477,13 +477,13 @@ int runEvaluate(const IngestOptions& o, const IngestSources& base) {
     Score& es = events[part];
     Score& rs = relaxed[part];
     std::vector<bool> usedEvent(goldEvents.size()), usedRelaxed(goldEvents.size());
-    auto matchEvent = [&](const ingest::Proposal& p, std::vector<bool>& used, bool relax) {
+    auto matchEvent = [&](const ingest::Proposal& p, std::vector<bool>& taken, bool relax) {
       for (size_t g = 0; g < goldEvents.size(); ++g) {
         const GoldEvent& e = goldEvents[g];
         const bool dateOk = (!e.date && !p.date) || (e.date && p.date && std::abs(e.date->days() - p.date->days()) <= 1) ||
                             (relax && undatedPassage && !p.date);
-        if (!used[g] && dateOk && e.controller == p.controller && greatCircleKm(e.lat, e.lon, p.place.lat, p.place.lon) <= 15) {
-          used[g] = true;
+        if (!taken[g] && dateOk && e.controller == p.controller && greatCircleKm(e.lat, e.lon, p.place.lat, p.place.lon) <= 15) {
+          taken[g] = true;
           return true;
         }
       }
