@@ -11,6 +11,7 @@
 
 #include "geo/gazetteer/country_names.hpp"
 #include "geo/gazetteer/distance.hpp"
+#include "geo/gazetteer/normalize.hpp"
 #include "geo/ingest/text_tokens.hpp"
 
 namespace frontline::ingest {
@@ -312,6 +313,7 @@ struct Ingestor::Impl {
             if (std::find(ids.begin(), ids.end(), actor.id) == ids.end()) ids.push_back(actor.id);
           }
     }
+    indexKeys();
     for (const Demonym& d : kDemonyms) {
       const std::string id = actorForDemonym(d);
       if (!id.empty()) {
@@ -378,6 +380,37 @@ struct Ingestor::Impl {
   }
 
   IngestResult analyse(const Article& article);
+
+  // Hashes of the exact and phonetic keys of every populated place's names: a capitalised phrase
+  // whose keys are not among them is no place name, and the gazetteer's (fuzzy, slower) ranking is
+  // asked only for phrases that are, or that follow a word such as "in" or "town of".
+  std::vector<uint64_t> keyHashes;
+  static uint64_t hashKey(std::string_view key, char kind) {
+    uint64_t h = 1469598103934665603ull ^ static_cast<uint64_t>(kind);
+    for (char c : key) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+    return h;
+  }
+  void indexKeys() {
+    for (const Place& p : gazetteer.places()) {
+      if (p.featureClass != 'P') continue;
+      auto add = [&](std::string_view name) {
+        const NameKeys k = makeNameKeys(name);
+        if (!k.exact.empty()) keyHashes.push_back(hashKey(k.exact, 'e'));
+        if (!k.phonetic.empty()) keyHashes.push_back(hashKey(k.phonetic, 'p'));
+      };
+      add(p.name);
+      if (p.asciiName != p.name) add(p.asciiName);
+      for (const std::string& alt : p.alternates)
+        if (!alt.empty() && static_cast<unsigned char>(alt[0]) < 0xC0 + 0x10) add(alt);  // Latin-script alternates
+    }
+    std::sort(keyHashes.begin(), keyHashes.end());
+    keyHashes.erase(std::unique(keyHashes.begin(), keyHashes.end()), keyHashes.end());
+  }
+  bool knownName(std::string_view name) const {
+    const NameKeys k = makeNameKeys(name);
+    return (!k.exact.empty() && std::binary_search(keyHashes.begin(), keyHashes.end(), hashKey(k.exact, 'e'))) ||
+           (!k.phonetic.empty() && std::binary_search(keyHashes.begin(), keyHashes.end(), hashKey(k.phonetic, 'p')));
+  }
 };
 
 namespace {
@@ -667,9 +700,10 @@ IngestResult Ingestor::Impl::analyse(const Article& article) {
         const std::string_view name(text.data() + tk[i].begin, tk[last].end - tk[i].begin);
         if (name.size() > 60) continue;
         if (len <= 3 && countryCode(name) && name.size() >= 4) break;  // a country, counted above
+        const bool cue = i > 0 && in(locationCues(), tk[i - 1].lower);
+        if (!(len == 1 && cue) && !knownName(name)) continue;
         const CachedMatch m = match(name, context, contextKey);
         if (!m.resolved || m.place->featureClass != 'P') continue;
-        const bool cue = i > 0 && in(locationCues(), tk[i - 1].lower);
         bool accept = false;
         switch (m.kind) {
           case MatchKind::Name:
@@ -680,7 +714,7 @@ IngestResult Ingestor::Impl::analyse(const Article& article) {
             accept = inContext(*m.place) && (cue || len > 1 || m.nameScore >= 0.9);
             break;
           case MatchKind::Similar:
-            accept = inContext(*m.place) && m.nameScore >= 0.8 && (cue || len > 1);
+            accept = inContext(*m.place) && m.nameScore >= 0.8 && cue;
             break;
         }
         if (!accept) continue;
