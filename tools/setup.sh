@@ -20,6 +20,8 @@ packages=(
   libfreetype-dev libharfbuzz-dev fonts-noto-core libpng-dev zlib1g-dev
   # command line and configuration
   libcli11-dev libtomlplusplus-dev
+  # reading HTML reports (frontline ingest)
+  libxml2-dev
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev xvfb xauth
   # video export
