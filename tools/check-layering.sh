@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Checks the dependency direction of ARCHITECTURE.md on #include lines:
-#   geo/model: std only; geo/gazetteer: + model; geo/gis: + gazetteer, GDAL/PROJ/GEOS;
+#   geo/model: std only; geo/gazetteer: + model; geo/ingest: + gazetteer (libxml2 in html_text.cpp only);
+#   geo/gis: + gazetteer, GDAL/PROJ/GEOS;
 #   render: + gis, GL, EGL, FreeType, HarfBuzz, libpng (no SDL/ImGui outside render/viewer);
 #   GDAL/PROJ/GEOS headers only in geo/gis.
 set -euo pipefail
@@ -21,6 +22,10 @@ check geo/model "geo/gazetteer|geo/gis|render/|${third_party}" "anything but the
 check geo/territory "geo/gazetteer|geo/gis|render/|${third_party}" "GIS, rendering or third-party headers (std only)"
 check geo/gazetteer "geo/gis|render/|${third_party}" "GIS, rendering or third-party headers"
 check geo/gis "render/|glad|GL/|EGL|SDL|imgui|ft2build|hb|png" "rendering headers"
+# geo/ingest: text processing on the gazetteer and model; libxml2 only in its HTML file
+check geo/ingest "geo/gis|render/|${third_party}" "GIS, rendering or third-party headers"
+xml_elsewhere=$(grep -lE '^#include [<"]libxml' geo/ingest/*.cpp geo/ingest/*.hpp 2>/dev/null | grep -v '^geo/ingest/html_text.cpp$' || true)
+if [[ -n "$xml_elsewhere" ]]; then echo "layering: libxml2 outside geo/ingest/html_text.cpp: $xml_elsewhere"; status=1; fi
 for dir in render tools; do
   check "$dir" "gdal|ogr|cpl_|proj\.h|geos" "GDAL/PROJ/GEOS headers (they belong to geo/gis)"
 done

@@ -24,6 +24,8 @@ packages=(
   libcli11-dev libtomlplusplus-dev
   # installing: the man page is generated from --help
   help2man
+  # reading HTML reports (frontline ingest)
+  libxml2-dev
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev xvfb xauth
   # video export

@@ -20,6 +20,7 @@ Command addCheckCommand(CLI::App& parent);
 Command addStateCommand(CLI::App& parent);
 Command addExportCommand(CLI::App& parent);
 Command addStatsCommand(CLI::App& parent);
+Command addIngestCommand(CLI::App& parent);
 #ifdef FRONTLINE_HAS_VIEWER
 Command addViewCommand(CLI::App& parent);
 #endif

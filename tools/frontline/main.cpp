@@ -29,6 +29,7 @@ int main(int argc, char** argv) {
   commands.push_back(addStateCommand(app));
   commands.push_back(addExportCommand(app));
   commands.push_back(addStatsCommand(app));
+  commands.push_back(addIngestCommand(app));
 #ifdef FRONTLINE_HAS_VIEWER
   commands.push_back(addViewCommand(app));
 #endif
