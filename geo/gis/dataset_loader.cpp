@@ -17,6 +17,7 @@
 #include "geo/gis/place_resolver.hpp"
 #include "geo/gis/table_reader.hpp"
 #include "geo/gis/text.hpp"
+#include "geo/model/input_file.hpp"
 
 namespace frontline {
 namespace {
@@ -107,11 +108,10 @@ class Loader {
 Result<void> Loader::loadGazetteer(const Manifest& manifest) {
   GazetteerFiles files;
   if (!options_.assetDir.empty()) files = bundledGazetteerFiles(options_.assetDir);
-  std::error_code ec;
   auto addFrom = [&](const std::vector<ManifestFile>& named, std::vector<std::filesystem::path>& to) {
     for (const ManifestFile& f : named) {
-      if (std::filesystem::is_regular_file(f.path, ec)) to.push_back(f.path);
-      else issue(f.where, concat({"gazetteer file '", f.path.string(), "' not found"}), true);
+      if (auto ok = checkInputFile(f.path, "gazetteer", kMaxListBytes)) to.push_back(f.path);
+      else issue(f.where, concat({"gazetteer file ", ok.error().message()}), true);
     }
   };
   addFrom(manifest.gazetteer, files.geonames);

@@ -201,7 +201,9 @@ python3 -c "
 import random
 print('date,place,controller')
 for i in range(200): print('2017-10-17,Raqqa,' + ''.join(random.choice('abcdefghij') for _ in range(100000)))" >names.csv
-check table 200-rows-100kb-controllers 4 'names.csv:2' -- check names.csv
+printf 'id,name,color\nsdf,SDF,#ff0000\n' >actors.csv
+printf 'events = ["names.csv"]\nactors = "actors.csv"\n' >m-names.toml
+check table 200-rows-100kb-unknown-controllers 4 'names.csv:2' -- check m-names.toml
 python3 -c "
 print('date,place,controller')
 for i in range(200): print('2017-10-17,' + 'q'*100000 + str(i) + ',sdf')" >places.csv
