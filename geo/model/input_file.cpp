@@ -24,13 +24,13 @@ std::string kindOf(mode_t mode) {
 
 Error notRegular(const std::filesystem::path& path, std::string_view what, mode_t mode) {
   std::string message = "is ";
-  message.append(kindOf(mode)).append(", not a ").append(what).append(" file");
+  message.append(kindOf(mode)).append("; the ").append(what).append(" must be a regular file");
   return makeError(ErrorKind::Input, path.string(), message);
 }
 
 Error tooLarge(const std::filesystem::path& path, std::string_view what, uintmax_t size, uintmax_t maxBytes) {
   std::string message = "is ";
-  message.append(byteSizeText(size)).append("; a ").append(what).append(" file may be at most ").append(byteSizeText(maxBytes));
+  message.append(byteSizeText(size)).append("; the ").append(what).append(" may be at most ").append(byteSizeText(maxBytes));
   return makeError(ErrorKind::Input, path.string(), message);
 }
 

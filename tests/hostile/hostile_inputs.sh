@@ -290,7 +290,7 @@ mkdir -p res2 && printf 'root:SECRET-FIRST-LINE:0:0\n' >res2/.frontline-export
 check option resume-foreign-record 2 'did not write' -- export "${small[@]}" --frames 2 --resume -o res2
 grep -q SECRET stderr.txt && { failed=$((failed + 1)); echo "FAIL option resume-foreign-record echoed the file"; }
 check option state-bad-format 2 '--format' -- state --date 2017-10-17 --format xml
-check option geocode-100kb-name 1 'no place of that name' -- geocode "$(head -c 100000 /dev/zero | tr '\0' q)"
+check option geocode-100kb-name 0 "'qqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqq...'" -- geocode "$(head -c 100000 /dev/zero | tr '\0' q)"
 check option geocode-escape-chars 1 '\x1b[31mred' -- geocode $'\x1b[31mred\x1b[0m'
 check option unknown-subcommand 2 '' -- frobnicate
 check option unknown-option 2 '' -- render --frobnicate
