@@ -19,7 +19,10 @@ if ! command -v clang++ >/dev/null || ! [[ -d /usr/lib/llvm-14/lib/clang ]]; the
   fi
 fi
 launcher=()
-command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache -DCMAKE_C_COMPILER_LAUNCHER=ccache)
+if command -v ccache >/dev/null; then  # paths relative to the checkout: clones share the cache
+  launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache -DCMAKE_C_COMPILER_LAUNCHER=ccache)
+  export CCACHE_BASEDIR="${CCACHE_BASEDIR:-$here}"
+fi
 if [[ ! -f "$build_dir/build.ninja" ]]; then
   CC=clang CXX=clang++ cmake -S "$here" -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=Release -DFRONTLINE_FUZZ=ON \
     -DFRONTLINE_TESTS=OFF -DFRONTLINE_VIEWER=OFF "${launcher[@]}" >/dev/null

@@ -108,7 +108,7 @@ Result<std::unique_ptr<PngSequenceWriter>> PngSequenceWriter::create(Options opt
         auto read = readInputFile(record, "export record", kMaxSmallTextBytes);
         if (!read) return read.error();
         const std::string& was = *read;
-        const std::string_view firstLine = options.settings.substr(0, options.settings.find('\n') + 1);
+        const std::string firstLine = options.settings.substr(0, options.settings.find('\n') + 1);
         if (was.compare(0, firstLine.size(), firstLine) != 0)
           return makeError(ErrorKind::Usage, where,
                            std::string("has a ") + kExportRecordName +
