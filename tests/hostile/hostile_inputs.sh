@@ -47,8 +47,8 @@ check() {
   if ((got == 124 || got == 137)); then why="timed out after ${limit}s"
   elif ((got != want)); then why="exit $got, expected $want"
   elif grep -qE 'terminate called|Sanitizer|runtime error:|Aborted|std::' stderr.txt; then why="crash report in stderr"
-  elif [[ -n "$text" ]] && ! cat stderr.txt stdout.txt | grep -qF -- "$text"; then why="output lacks '$text'"
-  elif cat stderr.txt stdout.txt | grep -q $'\x1b'; then why="raw escape character in the output"
+  elif [[ -n "$text" ]] && ! grep -qF -- "$text" stderr.txt stdout.txt; then why="output lacks '$text'"
+  elif grep -q $'\x1b' stderr.txt stdout.txt; then why="raw escape character in the output"
   elif (($(cat stderr.txt stdout.txt | wc -L) > 1300)); then why="a message line longer than 1300 bytes"
   elif [[ "$(find . -name '.*tmp-*' 2>/dev/null | sort)" != "$before" ]]; then why="temporary files left behind"
   fi

@@ -22,7 +22,7 @@ inline CLI::Validator finiteRange(double lo, double hi) {
       [lo, hi, description](std::string& input) -> std::string {
         double value = 0;
         if (!CLI::detail::lexical_cast(input, value)) return "Value " + input + " is not a number";
-        if (!std::isfinite(value) || value < lo || value > hi) return "Value " + input + " not in range " + description.substr(7);
+        if (!std::isfinite(value) || value < lo || value > hi) return "Value " + input + " not in range " + description.substr(10);
         return {};
       },
       description);
