@@ -108,7 +108,9 @@ std::string toValidUtf8(std::string_view text) {
   for (size_t pos = 0; pos < text.size();) {
     const unsigned char c = static_cast<unsigned char>(text[pos]);
     size_t n = c < 0x80 ? 1 : sequenceLength(text, pos);
-    if (n == 0 && c == 0xC2 && pos + 1 < text.size()) n = 2;  // a C1 control: valid UTF-8
+    if (n == 0 && c == 0xC2 && pos + 1 < text.size() && static_cast<unsigned char>(text[pos + 1]) >= 0x80 &&
+        static_cast<unsigned char>(text[pos + 1]) <= 0x9F)
+      n = 2;  // a C1 control: valid UTF-8
     if (n == 0) {
       out += "\xEF\xBF\xBD";
       ++pos;

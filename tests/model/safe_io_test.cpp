@@ -54,6 +54,9 @@ TEST(DisplayText, ValidUtf8ForGeoJson) {
   EXPECT_FALSE(isWellFormedUtf8("\xed\xa0\x80"));    // surrogate
   EXPECT_EQ(toValidUtf8("Raq\xffqa"), "Raq\xef\xbf\xbdqa");
   EXPECT_TRUE(isWellFormedUtf8(toValidUtf8("\xc0\xaf\xff\xfe")));
+  // Found by fuzz_date: a lead byte 0xC2 before ASCII was kept as if it began a C1 control.
+  EXPECT_EQ(toValidUtf8("35,\xc2" "298"), "35,\xef\xbf\xbd" "298");
+  EXPECT_EQ(toValidUtf8("\xc2\x85"), "\xc2\x85");
 }
 
 TEST(InputFile, RefusesDevicesPipesAndFoldersWithoutBlocking) {
