@@ -56,7 +56,9 @@ std::string encode(FILE* file, const Image& image, int level, WriteState& state)
 Result<void> writePngAtomic(const std::filesystem::path& path, const Image& image, int compressionLevel) {
   const std::string where = path.string();
   if (image.width <= 0 || image.height <= 0) return makeError(ErrorKind::Internal, where, "empty image");
-  const auto temp = temporarySibling(path);
+  const auto target = atomicWriteTarget(path);  // a device (/dev/stdout) is written in place
+  if (!target) return target.error();
+  const std::filesystem::path& temp = *target;
   FILE* file = std::fopen(temp.c_str(), "wb");
   if (!file) return makeError(ErrorKind::Io, where, std::string("cannot write: ") + std::strerror(errno));
   WriteState state;

@@ -11,6 +11,7 @@
 #include "geo/gazetteer/distance.hpp"
 #include "geo/gazetteer/tsv.hpp"
 #include "geo/gazetteer/utf8.hpp"
+#include "geo/model/input_file.hpp"
 
 namespace frontline {
 namespace {
@@ -154,12 +155,9 @@ Result<AliasFile> parseAliases(std::string_view text, const std::string& sourceN
 }
 
 Result<AliasFile> readAliasFile(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return makeError(ErrorKind::Input, path.string(), "cannot open aliases file");
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  if (in.bad()) return makeError(ErrorKind::Input, path.string(), "read error");
-  return parseAliases(buffer.str(), path.string());
+  auto text = readInputFile(path, "aliases", kMaxListBytes);
+  if (!text) return text.error();
+  return parseAliases(*text, path.string());
 }
 
 Result<void> applyAliases(const AliasFile& file, std::vector<Place>& places, int64_t& nextNewId) {

@@ -7,6 +7,7 @@
 
 #include "geo/gazetteer/tsv.hpp"
 #include "geo/gazetteer/utf8.hpp"
+#include "geo/model/input_file.hpp"
 
 namespace frontline {
 namespace {
@@ -82,12 +83,9 @@ Result<std::vector<Place>> parseGeoNames(std::string_view text, const std::strin
 }
 
 Result<std::vector<Place>> readGeoNamesFile(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return makeError(ErrorKind::Input, path.string(), "cannot open gazetteer file");
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  if (in.bad()) return makeError(ErrorKind::Input, path.string(), "read error");
-  return parseGeoNames(buffer.str(), path.string());
+  auto text = readInputFile(path, "gazetteer", kMaxListBytes);
+  if (!text) return text.error();
+  return parseGeoNames(*text, path.string());
 }
 
 }  // namespace frontline

@@ -105,10 +105,16 @@ const std::string* ActorIndex::resolve(std::string_view controller) {
 }
 
 std::vector<std::string> ActorIndex::suggest(std::string_view controller, size_t count) const {
+  // Edit distance is quadratic: only names of a plausible length are compared, and only with keys
+  // whose length is within the typo limit (the distance is at least the length difference).
+  constexpr size_t kMaxSuggestChars = 64;
+  if (trim(controller).size() > kMaxSuggestChars) return {};
   std::string query;
   lowerInto(trim(controller), query);
+  const size_t limit = std::max<size_t>(1, query.size() / 3);
   std::vector<std::pair<size_t, size_t>> scored;  // distance, actor
   for (const auto& [key, index] : byKey_) {
+    if (key.size() > query.size() + limit || query.size() > key.size() + limit) continue;
     const size_t d = editDistance(query, key);
     auto it = std::find_if(scored.begin(), scored.end(), [&](const auto& s) { return s.second == index; });
     if (it == scored.end()) scored.emplace_back(d, index);
@@ -116,7 +122,6 @@ std::vector<std::string> ActorIndex::suggest(std::string_view controller, size_t
   }
   std::sort(scored.begin(), scored.end());
   // Only spellings close enough to be typos; otherwise nothing (the caller lists the actors).
-  const size_t limit = std::max<size_t>(1, query.size() / 3);
   std::vector<std::string> out;
   for (const auto& [d, index] : scored) {
     if (out.size() == count || d > limit) break;

@@ -8,6 +8,7 @@
 #include <random>
 
 #include "geo/gis/gdal_session.hpp"
+#include "geo/model/atomic_file.hpp"
 
 namespace frontline {
 namespace {
@@ -45,6 +46,8 @@ Result<void> writeControlAreas(const std::filesystem::path& path, const ControlA
                                const Projection& projection, Date date) {
   ensureGdalInitialised();
   const std::string where = path.string();
+  if (isSpecialFile(path))  // GDAL writers seek; a rename would replace the device
+    return makeError(ErrorKind::Io, where, "is a device or pipe; areas are written to a regular file");
   const char* driverName = driverFor(path);
   if (!driverName)
     return makeError(ErrorKind::Usage, where, "unknown output format; use .gpkg, .geojson, .shp, .kml or .fgb");
@@ -59,6 +62,18 @@ Result<void> writeControlAreas(const std::filesystem::path& path, const ControlA
   std::random_device rd;
   const std::string tempStem = "." + path.stem().string() + ".tmp-" + std::to_string(rd());
   const auto tempPath = folder / (tempStem + path.extension().string());
+  // Every early return (a full disk, a failed feature) removes what was written so far.
+  struct RemoveParts {
+    const std::filesystem::path& folder;
+    const std::string& stem;
+    bool keep = false;
+    ~RemoveParts() {
+      if (keep) return;
+      std::error_code e;
+      for (const auto& entry : std::filesystem::directory_iterator(folder, e))
+        if (entry.path().stem() == stem) std::filesystem::remove(entry.path(), e);
+    }
+  } removeParts{folder, tempStem};
   GdalErrorCapture capture;
   {
     GDALDatasetUniquePtr ds(driver->Create(tempPath.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
@@ -101,12 +116,8 @@ Result<void> writeControlAreas(const std::filesystem::path& path, const ControlA
     }
     CPLErrorReset();
     ds.reset();  // closing writes everything out; a full disk shows up here
-    if (CPLGetLastErrorType() == CE_Failure || CPLGetLastErrorType() == CE_Fatal) {
-      std::error_code removeError;
-      for (const auto& entry : std::filesystem::directory_iterator(folder, removeError))
-        if (entry.path().stem() == tempStem) std::filesystem::remove(entry.path(), removeError);
+    if (CPLGetLastErrorType() == CE_Failure || CPLGetLastErrorType() == CE_Fatal)
       return makeError(ErrorKind::Io, where, "cannot write (" + capture.lastMessage() + ")");
-    }
   }
   // Move every part (x.shp, x.dbf, ...) into place.
   std::vector<std::filesystem::path> parts;
@@ -115,10 +126,10 @@ Result<void> writeControlAreas(const std::filesystem::path& path, const ControlA
   for (const auto& part : parts) {
     std::filesystem::rename(part, folder / (path.stem().string() + part.extension().string()), ec);
     if (ec) {
-      for (const auto& p : parts) std::filesystem::remove(p, ec);
       return makeError(ErrorKind::Io, where, "cannot move the finished file into place: " + ec.message());
     }
   }
+  removeParts.keep = true;
   return {};
 }
 

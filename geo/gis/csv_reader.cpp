@@ -39,7 +39,8 @@ char detectSeparator(const std::string& text, size_t begin) {
 // Parses one record starting at `pos` into `fields` (reusing their storage); advances pos past
 // its line break and counts the lines it spans. Quotes toggle quoting anywhere in a field, as in
 // GDAL's CSVSplitLine; "" inside quotes is a quote; CRLF inside quotes becomes LF.
-size_t parseRecord(const std::string& text, size_t& pos, char sep, std::vector<std::string>& fields, int& lines) {
+size_t parseRecord(const std::string& text, size_t& pos, char sep, std::vector<std::string>& fields, int& lines,
+                   bool* unclosed = nullptr) {
   size_t count = 0;
   auto field = [&]() -> std::string& {
     if (count == fields.size()) fields.emplace_back();
@@ -91,6 +92,7 @@ size_t parseRecord(const std::string& text, size_t& pos, char sep, std::vector<s
       pos = end;
     }
   }
+  if (unclosed) *unclosed = quoted;
   return count + 1;
 }
 
@@ -151,7 +153,7 @@ PlainCsvResult readPlainCsv(const std::filesystem::path& path,
     }
     const int start = line;
     lines = 0;
-    const size_t count = parseRecord(text, pos, sep, fields, lines);
+    const size_t count = parseRecord(text, pos, sep, fields, lines, &record.unclosedQuote);
     line += lines;
     for (size_t i = 0; i < columns; ++i) {
       if (i < count) row[i].swap(fields[i]);

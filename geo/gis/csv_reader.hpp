@@ -15,6 +15,7 @@ namespace frontline {
 struct CsvRecord {
   int line = 0;  // 1-based line the record starts on
   std::vector<std::string>* fields = nullptr;
+  bool unclosedQuote = false;  // a quote opened in this record runs to the end of the file
 };
 
 enum class PlainCsvResult {

@@ -17,6 +17,7 @@
 #include "geo/gis/place_resolver.hpp"
 #include "geo/gis/table_reader.hpp"
 #include "geo/gis/text.hpp"
+#include "geo/model/input_file.hpp"
 
 namespace frontline {
 namespace {
@@ -126,8 +127,8 @@ Result<void> Loader::loadGazetteer(const Manifest& manifest) {
   std::error_code ec;
   auto addFrom = [&](const std::vector<ManifestFile>& named, std::vector<std::filesystem::path>& to) {
     for (const ManifestFile& f : named) {
-      if (std::filesystem::is_regular_file(f.path, ec)) to.push_back(f.path);
-      else issue(f.where, concat({"gazetteer file '", f.path.string(), "' not found"}), true);
+      if (auto ok = checkInputFile(f.path, "gazetteer", kMaxListBytes)) to.push_back(f.path);
+      else issue(f.where, concat({"gazetteer file ", ok.error().message()}), true);
     }
   };
   const size_t bundled = files.geonames.size();

@@ -9,6 +9,7 @@
 #include <system_error>
 
 #include "geo/gis/gdal_session.hpp"
+#include "geo/model/input_file.hpp"
 
 namespace frontline {
 namespace {
@@ -68,6 +69,27 @@ void appendGeometry(const OGRGeometry* geom, Feature& feature) {
   }
 }
 
+// Vertices in a geometry, stopping early once past `limit`.
+size_t countVertices(const OGRGeometry* geom, size_t limit) {
+  if (!geom) return 0;
+  const OGRwkbGeometryType type = wkbFlatten(geom->getGeometryType());
+  if (type == wkbPoint) return 1;
+  if (OGR_GT_IsSubClassOf(type, wkbCurvePolygon)) {
+    const auto* poly = geom->toCurvePolygon();
+    size_t n = countVertices(poly->getExteriorRingCurve(), limit);
+    for (int i = 0; i < poly->getNumInteriorRings() && n <= limit; ++i) n += countVertices(poly->getInteriorRingCurve(i), limit);
+    return n;
+  }
+  if (OGR_GT_IsSubClassOf(type, wkbGeometryCollection)) {
+    const auto* coll = geom->toGeometryCollection();
+    size_t n = 0;
+    for (int i = 0; i < coll->getNumGeometries() && n <= limit; ++i) n += countVertices(coll->getGeometryRef(i), limit);
+    return n;
+  }
+  if (OGR_GT_IsSubClassOf(type, wkbCurve)) return static_cast<size_t>(geom->toCurve()->getNumPoints());
+  return 0;
+}
+
 GeometryKind kindOf(const Feature& f) {
   if (!f.polygons.empty()) return GeometryKind::Polygons;
   if (!f.lines.empty()) return GeometryKind::Lines;
@@ -97,15 +119,11 @@ Result<VectorLayer> readVectorLayer(const std::filesystem::path& path, const Lay
   auto warn = [&](const std::string& message) {
     if (options.warn) options.warn(message);
   };
-  std::error_code ec;
-  if (!std::filesystem::exists(path, ec))
-    return makeError(ErrorKind::Input, where, "no such file");
-  if (std::filesystem::is_directory(path, ec) && path.extension() != ".gdb")
-    return makeError(ErrorKind::Input, where, "is a folder, not a vector data file");
+  if (auto ok = checkLocalDataset(path, "vector data", kMaxTableBytes); !ok) return ok.error();
 
   GdalErrorCapture capture;
   GDALDatasetUniquePtr dataset(
-      GDALDataset::Open(where.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
+      GDALDataset::Open(where.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, frontlineVectorDrivers(), nullptr, nullptr));
   if (!dataset) {
     std::string detail = capture.lastMessage();
     return makeError(ErrorKind::Input, where,
@@ -180,6 +198,11 @@ Result<VectorLayer> readVectorLayer(const std::filesystem::path& path, const Lay
     ++seen;
     const OGRGeometry* original = feature->GetGeometryRef();
     if (!original || original->IsEmpty()) continue;
+    // Validity checks, repair and tessellation grow faster than linearly: refuse before them.
+    if (const size_t n = countVertices(original, kMaxGeometryVertices); n > kMaxGeometryVertices)
+      return makeError(ErrorKind::Data, describeFeature(where, *feature),
+                       "has more than " + std::to_string(kMaxGeometryVertices) +
+                           " vertices, the most frontline draws in one feature; simplify it (e.g. ogr2ogr -simplify)");
     std::unique_ptr<OGRGeometry> geom(original->clone());
     if (toWgs84 && geom->transform(toWgs84.get()) != OGRERR_NONE) {
       warn(describeFeature(where, *feature) + ": skipped, its coordinates cannot be transformed to WGS84");

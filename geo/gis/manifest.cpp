@@ -9,6 +9,7 @@
 
 #include "geo/gazetteer/country_names.hpp"
 #include "geo/gis/text.hpp"
+#include "geo/model/input_file.hpp"
 
 namespace frontline {
 namespace {
@@ -179,19 +180,14 @@ class ManifestReader {
 
 Result<Manifest> readManifest(const std::filesystem::path& path) {
   const std::string where = path.string();
-  std::error_code ec;
-  if (!std::filesystem::exists(path, ec)) return makeError(ErrorKind::Input, where, "no such file");
-  if (std::filesystem::is_directory(path, ec)) return makeError(ErrorKind::Input, where, "is a folder, not a manifest");
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream text;
-  text << in.rdbuf();
-  if (!in && !in.eof()) return makeError(ErrorKind::Input, where, "cannot be read");
+  auto text = readInputFile(path, "manifest", kMaxSmallTextBytes);
+  if (!text) return text.error();
 
   Manifest manifest;
   manifest.path = path;
   toml::table root;
   try {
-    root = toml::parse(text.str(), where);
+    root = toml::parse(*text, where);
   } catch (const toml::parse_error& e) {
     const auto& begin = e.source().begin;
     return makeError(ErrorKind::Data, concat({where, ":", std::to_string(begin.line), ":", std::to_string(begin.column)}),

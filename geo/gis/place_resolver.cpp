@@ -99,7 +99,10 @@ ResolvedPlace PlaceResolver::geocode(std::string_view name, std::string_view cou
   const bool looseElsewhere = match.resolved() && match.outsideCountries && match.best().nameScore < kOutsideNameScore;
   if (!match.resolved() || looseElsewhere) {
     r.problem = quoted + " does not geocode";
-    const auto suggestions = gazetteer_->suggest(name, context, 3);
+    // Suggestions compare spellings pairwise: only for names of a plausible length.
+    constexpr size_t kMaxSuggestBytes = 120;
+    const auto suggestions = name.size() <= kMaxSuggestBytes ? gazetteer_->suggest(name, context, 3)
+                                                              : std::vector<Candidate>{};
     for (size_t i = 0; i < suggestions.size(); ++i)
       r.problem += concat({i == 0 ? "; did you mean " : ", ", suggestions[i].place->name, " (",
                            suggestions[i].place->countryCode, ")"});

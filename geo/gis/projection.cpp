@@ -21,6 +21,14 @@ struct Projection::Impl {
 std::string fittedLambertConic(const LonLatBox& region) {
   const double span = region.height();
   char buf[256];
+  const double parallel1 = region.lat0 + span / 6, parallel2 = region.lat1 - span / 6;
+  if (parallel1 * parallel2 <= 0 || std::abs(parallel1 + parallel2) < 1e-6) {
+    // Standard parallels on both sides of the equator make a degenerate cone (PROJ refuses it):
+    // an equidistant cylindrical projection fits a box across the equator instead.
+    std::snprintf(buf, sizeof buf, "+proj=eqc +lat_ts=0 +lon_0=%.4f +x_0=0 +y_0=0 +datum=WGS84 +units=m +no_defs",
+                  (region.lon0 + region.lon1) / 2);
+    return buf;
+  }
   std::snprintf(buf, sizeof buf,
                 "+proj=lcc +lat_1=%.4f +lat_2=%.4f +lat_0=%.4f +lon_0=%.4f +x_0=0 +y_0=0 +datum=WGS84 +units=m "
                 "+no_defs",
@@ -45,7 +53,10 @@ Result<Projection> Projection::create(const std::string& crs, const LonLatBox& r
   auto fail = [&](const std::string& why) {
     const int code = proj_context_errno(impl->ctx);
     std::string detail = code ? proj_context_errno_string(impl->ctx, code) : "";
-    return makeError(ErrorKind::Data, "--crs " + target,
+    // With no --crs the projection was fitted to the box: name what the user gave.
+    const std::string where = crs.empty() || crs == "auto" ? "--bbox (projection fitted to it: " + target + ")"
+                                                          : "--crs " + target;
+    return makeError(ErrorKind::Data, where,
                      why + " (from " + source + " to " + target + (detail.empty() ? "" : ": " + detail) + ")");
   };
 

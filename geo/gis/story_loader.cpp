@@ -10,6 +10,7 @@
 #include <system_error>
 
 #include "geo/gis/text.hpp"
+#include "geo/model/input_file.hpp"
 
 namespace frontline {
 namespace {
@@ -214,14 +215,9 @@ Result<Story> parseStory(const std::string& text, const std::string& name) {
 
 Result<Story> loadStory(const std::filesystem::path& path) {
   const std::string where = path.string();
-  std::error_code ec;
-  if (!std::filesystem::exists(path, ec)) return makeError(ErrorKind::Input, where, "no such file");
-  if (std::filesystem::is_directory(path, ec)) return makeError(ErrorKind::Input, where, "is a folder, not a story file");
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream text;
-  text << in.rdbuf();
-  if (!in && !in.eof()) return makeError(ErrorKind::Input, where, "cannot be read");
-  return parseStory(text.str(), where);
+  auto text = readInputFile(path, "story", kMaxSmallTextBytes);
+  if (!text) return text.error();
+  return parseStory(*text, where);
 }
 
 std::optional<std::filesystem::path> storyBesideDataset(const std::filesystem::path& dataset) {

@@ -16,6 +16,7 @@
 #include "geo/gis/csv_reader.hpp"
 #include "geo/gis/gdal_session.hpp"
 #include "geo/gis/text.hpp"
+#include "geo/model/input_file.hpp"
 
 namespace frontline {
 namespace {
@@ -123,12 +124,11 @@ Result<void> scanTable(const std::filesystem::path& path, const TableReadOptions
                        const std::function<void(const TableRow&)>& onRow) {
   ensureGdalInitialised();
   const std::string where = path.string();
-  std::error_code ec;
-  if (!std::filesystem::exists(path, ec)) return makeError(ErrorKind::Input, where, "no such file");
-  if (std::filesystem::is_directory(path, ec) && lowerExtension(path) != ".gdb")
-    return makeError(ErrorKind::Input, where, "is a folder, not a table");
-  if (std::filesystem::is_regular_file(path, ec) && std::filesystem::file_size(path, ec) == 0 && !ec)
-    return makeError(ErrorKind::Input, where, "is empty");
+  if (auto ok = checkLocalDataset(path, "table", kMaxTableBytes); !ok) return ok.error();
+  auto tooMany = [&] {
+    return makeError(ErrorKind::Data, where,
+                     text::concat({"has more than ", std::to_string(kMaxTableRows), " rows, the most frontline reads from one table"}));
+  };
 
   const std::string ext = lowerExtension(path);
   if ((ext == ".csv" || ext == ".tsv") && !options.ogrForCsv &&
@@ -136,6 +136,8 @@ Result<void> scanTable(const std::filesystem::path& path, const TableReadOptions
     TableHeader header;
     TableRow row;
     long long position = 0;
+    int unclosedQuoteLine = 0;
+    bool tooManyRows = false;
     const PlainCsvResult read = readPlainCsv(
         path,
         [&](const std::vector<std::string>& names, size_t lines) {
@@ -143,17 +145,27 @@ Result<void> scanTable(const std::filesystem::path& path, const TableReadOptions
           header.layer = path.stem().string();
           header.driver = "CSV";
           header.headerRow = 1;
-          header.expectedRows = lines;
+          header.expectedRows = std::min<size_t>(lines, kMaxTableRows);
+          tooManyRows = lines > kMaxTableRows;
           for (const std::string& name : names) header.columns.push_back(trimmedLower(name));
           if (onHeader) onHeader(header);
         },
         [&](const CsvRecord& record) {
+          if (tooManyRows) return;
+          if (record.unclosedQuote) {
+            unclosedQuoteLine = record.line;  // not a row: the rest of the file in one cell
+            return;
+          }
           row.row = record.line;
           row.fid = ++position;
           row.values.swap(*record.fields);
           onRow(row);
           row.values.swap(*record.fields);
         });
+    if (read == PlainCsvResult::Read && tooManyRows) return tooMany();
+    if (read == PlainCsvResult::Read && unclosedQuoteLine > 0)
+      return makeError(ErrorKind::Data, where + ":" + std::to_string(unclosedQuoteLine),
+                       "a quote (\") opened in this row is never closed; the rest of the file would be one cell");
     if (read == PlainCsvResult::Read) return {};
     if (read == PlainCsvResult::Unreadable) return makeError(ErrorKind::Input, where, "cannot be read");
   }
@@ -174,7 +186,7 @@ Result<void> scanTable(const std::filesystem::path& path, const TableReadOptions
   openOptions.push_back(nullptr);
 
   GdalErrorCapture capture;
-  GDALDatasetUniquePtr dataset(GDALDataset::Open(where.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr,
+  GDALDatasetUniquePtr dataset(GDALDataset::Open(where.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, frontlineVectorDrivers(),
                                                  openOptions.data(), nullptr));
   if (!dataset) {
     const std::string detail = capture.lastMessage();
@@ -203,7 +215,9 @@ Result<void> scanTable(const std::filesystem::path& path, const TableReadOptions
   }
   const std::vector<int> recordLines = csv ? csvRecordLines(path) : std::vector<int>{};
   if (csv) header.expectedRows = recordLines.size();
-  else if (const GIntBig count = layer->GetFeatureCount(FALSE); count > 0) header.expectedRows = static_cast<size_t>(count);
+  // A count stored in the file (gpkg_ogr_contents) is a hint at most: never more than the limit.
+  else if (const GIntBig count = layer->GetFeatureCount(FALSE); count > 0)
+    header.expectedRows = static_cast<size_t>(std::min<GIntBig>(count, 100'000));
   if (onHeader) onHeader(header);
 
   std::unique_ptr<OGRCoordinateTransformation> toWgs84;
@@ -221,7 +235,7 @@ Result<void> scanTable(const std::filesystem::path& path, const TableReadOptions
   long long position = 0;
   layer->ResetReading();
   for (auto& feature : *layer) {
-    ++position;
+    if (++position > static_cast<long long>(kMaxTableRows)) return tooMany();
     row.fid = feature->GetFID();
     if (csv) {
       // The CSV driver numbers records from 1 in file order.

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "geo/model/display_text.hpp"
 #include "geo/model/event.hpp"
 #include "geo/model/timeline.hpp"
 
@@ -36,11 +37,13 @@ struct DatasetIssue {
   static DatasetIssue make(SourceLocation where, std::string what, bool error) {
     DatasetIssue issue;
     issue.where = std::move(where);
-    issue.what = std::move(what);
+    issue.what = safeMessage(what);
     issue.error = error;
     return issue;
   }
-  std::string text() const { return (where.file.empty() ? "" : where.text() + ": ") + (error ? "" : "warning: ") + what; }
+  std::string text() const {
+    return safeMessage((where.file.empty() ? "" : where.text() + ": ") + (error ? "" : "warning: ") + what);
+  }
 };
 
 struct Dataset {

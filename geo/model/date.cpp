@@ -57,7 +57,9 @@ Result<Date> Date::parse(std::string_view text) {
   const bool monthOnly = text.size() == 7;
   if (!monthOnly && (text[7] != '-' || !parseFixedDigits(text.substr(8, 2), day)))
     return badDate(text, kExpected);
+  if (year < 1) return badDate(text, "year must be 0001..9999");
   if (month < 1 || month > 12) return badDate(text, "month must be 01..12");
+  if (day < 1 || day > 31) return badDate(text, "day must be 01..31");
   auto date = fromYmd(year, month, day);
   if (!date) return badDate(text, "no such day in that month");
   Date result = *date;

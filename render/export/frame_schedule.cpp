@@ -26,9 +26,10 @@ Result<FrameSchedule> FrameSchedule::byRate(Date from, Date to, double fps, doub
   s.step_ = daysPerSecond / fps;
   const double span = static_cast<double>(to.days() - from.days());
   const double count = std::floor(span / s.step_ + kEpsilon) + 1;
-  if (count > static_cast<double>(kMaxFrames))
+  if (!(count <= static_cast<double>(kMaxFrames)))  // also NaN and infinity
     return makeError(ErrorKind::Usage, "--days-per-second",
-                     "gives " + std::to_string(static_cast<long long>(count)) + " frames; at most 10000000");
+                     "gives more than 10000000 frames over " + std::to_string(to.days() - from.days()) +
+                         " days; use a larger value");
   s.frames_ = static_cast<size_t>(count);
   return s;
 }

@@ -298,15 +298,18 @@ Result<void> writePngFile(const std::filesystem::path& path, const EncodedPng& p
     if (!band->bytes.empty()) parts.push_back({band->bytes.data(), band->bytes.size()});
   parts.push_back({tail.data(), tail.size()});
 
-  const std::filesystem::path temp = temporarySibling(path);
-  const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+  const auto target = atomicWriteTarget(path);  // a device (/dev/stdout) is written in place
+  if (!target) return target.error();
+  const std::filesystem::path& temp = *target;
+  const bool inPlace = temp == path;
+  const int fd = ::open(temp.c_str(), inPlace ? O_WRONLY | O_CLOEXEC : O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
   if (fd < 0) return makeError(ErrorKind::Io, where, "cannot write: " + errnoText());
   std::string error;
   if (!writeAll(fd, std::move(parts))) error = errnoText();
   if (::close(fd) != 0 && error.empty()) error = errnoText();
-  if (error.empty() && std::rename(temp.c_str(), path.c_str()) != 0) error = errnoText();
+  if (error.empty() && !inPlace && std::rename(temp.c_str(), path.c_str()) != 0) error = errnoText();
   if (!error.empty()) {
-    ::unlink(temp.c_str());
+    if (!inPlace) ::unlink(temp.c_str());
     return makeError(ErrorKind::Io, where, "cannot write: " + error);
   }
   return {};

@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "geo/model/atomic_file.hpp"
+#include "geo/model/input_file.hpp"
 
 namespace frontline {
 namespace {
@@ -23,13 +24,6 @@ struct PendingPng : PendingFrame {
 bool isFrameName(const std::string& name) {
   static const std::regex pattern(R"(frame_[0-9]{5,}\.png)");
   return std::regex_match(name, pattern);
-}
-
-std::string readText(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
 }
 
 // The first line where two settings records differ, as "was: ... / now: ...".
@@ -109,7 +103,16 @@ Result<std::unique_ptr<PngSequenceWriter>> PngSequenceWriter::create(Options opt
                          std::string("has frames but no ") + kExportRecordName +
                              " record, so it was not made by 'frontline export'; use --overwrite to replace them");
       if (hasRecord) {
-        const std::string was = readText(record);
+        // Read only if it is a small regular file (a link to /dev/zero would never end), and
+        // quoted only if frontline wrote it (never echo the first line of some other file).
+        auto read = readInputFile(record, "export record", kMaxSmallTextBytes);
+        if (!read) return read.error();
+        const std::string& was = *read;
+        const std::string firstLine = options.settings.substr(0, options.settings.find('\n') + 1);
+        if (was.compare(0, firstLine.size(), firstLine) != 0)
+          return makeError(ErrorKind::Usage, where,
+                           std::string("has a ") + kExportRecordName +
+                               " that 'frontline export' did not write; use --overwrite to start again");
         if (was != options.settings)
           return makeError(ErrorKind::Usage, where,
                            "was exported with other settings (" + firstDifference(was, options.settings) +

@@ -193,6 +193,8 @@ Result<std::unique_ptr<VideoEncoder>> VideoEncoder::create(Options options) {
     return makeError(ErrorKind::Io, where, "the folder '" + parent.string() + "' does not exist");
   if (fs::is_directory(options.output, ec))
     return makeError(ErrorKind::Usage, where, "is a folder; a video needs a file name");
+  if (isSpecialFile(options.output))
+    return makeError(ErrorKind::Usage, where, "is a device or pipe; a video is written to a regular file");
   if (fs::exists(options.output, ec) && !options.overwrite)
     return makeError(ErrorKind::Usage, where, "exists; add --overwrite to replace it");
   const auto ffmpeg = findFfmpeg();
@@ -372,6 +374,12 @@ Result<void> VideoEncoder::finish() {
     const int second = waitFor(*pid);
     if (second != 0) return failure("ffmpeg failed making the GIF (exit status " + std::to_string(second) + ")");
   }
+  // ffmpeg exits 0 after "Error writing trailer ... No space left on device": with -loglevel
+  // error anything in its log is a failure, and the file must be there and not empty.
+  if (!logTail(log_).empty()) return failure("ffmpeg reported an error");
+  struct stat written {};
+  if (::stat(temp_.c_str(), &written) != 0 || written.st_size == 0)
+    return failure("ffmpeg wrote no video");
   if (std::rename(temp_.c_str(), options_.output.c_str()) != 0) {
     const std::string error = std::strerror(errno);
     removeTemporaries();

@@ -24,6 +24,7 @@
 #include "render/export/video_encoder.hpp"
 #include "render/map_renderer.hpp"
 #include "render/offscreen_target.hpp"
+#include "option_checks.hpp"
 
 namespace frontline::cli {
 namespace {
@@ -311,24 +312,31 @@ Command addExportCommand(CLI::App& parent) {
   app->add_option("-o,--output", options->output, "Folder for PNG frames, or a .mp4, .webm or .gif file")->required();
   app->add_option("--from", options->from, "First date, YYYY-MM-DD (default: the dataset's start)");
   app->add_option("--to", options->to, "Last date, YYYY-MM-DD (default: the dataset's end)");
-  app->add_option("--fps", options->fps, "Frames per second of the video (PNG frames are timed the same way)")
-      ->capture_default_str();
+  app->add_option("--fps", options->fps, "Frames per second of the video (PNG frames are timed the same way), 0.01..1000")
+      ->capture_default_str()
+      ->check(finiteRange(0.01, 1000));
   app->add_option("--days-per-second", options->daysPerSecond,
-                  "Map days per second of video (default 30); changes of control animate smoothly in between");
-  app->add_option("--frames", options->frames, "Instead of --days-per-second: exactly N frames from --from to --to");
+                  "Map days per second of video, 0.001..100000 (default 30); changes of control animate smoothly in between")
+      ->check(finiteRange(0.001, 100000));
+  app->add_option("--frames", options->frames, "Instead of --days-per-second: exactly N frames from --from to --to, 1..10000000")
+      ->check(CLI::Range(size_t{1}, size_t{10'000'000}));
   app->add_option("--size", options->size, "Frame size WIDTHxHEIGHT in pixels (even for .mp4 and .webm)")
       ->capture_default_str();
-  app->add_option("--scale", options->scale, "Text and line size factor (default: 1 at 1920x1080, 2 at 3840x2160)");
+  app->add_option("--scale", options->scale, "Text and line size factor, 0.1..16 (default: 1 at 1920x1080, 2 at 3840x2160)")
+      ->check(finiteRange(0.1, 16));
   app->add_option("--title", options->title, "Title line (default: the dataset's title)");
-  app->add_option("--samples", options->samples, "Multisampling (anti-aliasing) samples, 0 to disable")
-      ->capture_default_str();
+  app->add_option("--samples", options->samples, "Multisampling (anti-aliasing) samples, 0..16, 0 to disable")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 16));
   app->add_option("--gif-width", options->gifWidth,
-                  "Largest width of a .gif: wider sizes are drawn this wide, keeping the aspect ratio")
-      ->capture_default_str();
+                  "Largest width of a .gif, 16..16384: wider sizes are drawn this wide, keeping the aspect ratio")
+      ->capture_default_str()
+      ->check(CLI::Range(16, 16384));
   app->add_flag("--overwrite", options->overwrite, "Replace an existing video, or the frames in an existing folder");
   app->add_flag("--resume", options->resume,
                 "Continue an interrupted PNG export: frames already complete in the folder are kept");
-  app->add_option("--threads", options->threads, "PNG compression threads (default: one per CPU core)");
+  app->add_option("--threads", options->threads, "PNG compression threads, 1..256 (default: one per CPU core)")
+      ->check(CLI::Range(1u, 256u));
   app->add_flag("--full-redraw", options->full,
                 "Draw and encode every frame in full instead of only what changed (slower; for checking)");
   app->add_flag("-v,--verbose", options->verbose, "Print where the time went");

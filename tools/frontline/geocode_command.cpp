@@ -14,6 +14,7 @@
 #include "commands.hpp"
 #include "geo/gazetteer/gazetteer.hpp"
 #include "geo/gazetteer/gazetteer_loader.hpp"
+#include "geo/model/display_text.hpp"
 
 namespace frontline::cli {
 namespace {
@@ -89,7 +90,7 @@ std::string cell(std::string_view text) {
   std::string out(text);
   for (char& c : out)
     if (c == '\t' || c == '\n' || c == '\r') c = ' ';
-  return out;
+  return displayText(out, std::string::npos);  // no raw escape sequences or invalid UTF-8
 }
 
 std::string describe(const Candidate& c) {
@@ -142,8 +143,9 @@ int runGeocode(const GeocodeOptions& o) {
     if (!result.resolved()) {
       ++unresolved;
       out << cell(query) << "\t\t\t\t\t\t\t\n";
-      const auto suggestions = gazetteer->suggest(query, *context);
-      std::cerr << "frontline geocode: '" << query << "': no place of that name";
+      // Suggestions compare spellings pairwise: only for names of a plausible length.
+      const auto suggestions = query.size() <= 120 ? gazetteer->suggest(query, *context) : std::vector<Candidate>{};
+      std::cerr << "frontline geocode: '" << displayText(query) << "': no place of that name";
       for (size_t i = 0; i < suggestions.size(); ++i)
         std::cerr << (i == 0 ? "; did you mean " : ", ") << suggestions[i].place->name << " ("
                   << suggestions[i].place->countryCode << ")";
@@ -157,7 +159,7 @@ int runGeocode(const GeocodeOptions& o) {
                 << "; the best match is " << describe(best) << " outside it\n";
     if (o.explain)
       for (const Candidate& c : result.candidates)
-        std::cerr << "frontline geocode: '" << query << "' -> " << c.place->name << " [" << c.place->countryCode << ' '
+        std::cerr << "frontline geocode: '" << displayText(query) << "' -> " << c.place->name << " [" << c.place->countryCode << ' '
                   << c.place->featureCode << ", population " << c.place->population << "]: " << matchKindName(c.kind)
                   << " match of '" << c.matchedName << "', name score " << coordinate(c.nameScore, 3) << ", score "
                   << coordinate(c.score, 3) << "\n";
@@ -170,7 +172,7 @@ int runGeocode(const GeocodeOptions& o) {
     }
     out << '\n';
     if (result.ambiguous && !o.quiet) {
-      std::cerr << "frontline geocode: warning: '" << query << "' is ambiguous: " << describe(best);
+      std::cerr << "frontline geocode: warning: '" << displayText(query) << "' is ambiguous: " << describe(best);
       for (size_t i = 1; i < result.candidates.size(); ++i)
         if (result.candidates[i].score >= best.score - Gazetteer::kAmbiguityMargin)
           std::cerr << " or " << describe(result.candidates[i]);

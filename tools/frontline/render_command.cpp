@@ -14,6 +14,7 @@
 #include "render/map_renderer.hpp"
 #include "render/offscreen_target.hpp"
 #include "render/png_io.hpp"
+#include "option_checks.hpp"
 
 namespace frontline::cli {
 namespace {
@@ -107,10 +108,12 @@ Command addRenderCommand(CLI::App& parent) {
   app->add_option("--date", options->date, "Map date, YYYY-MM-DD (or YYYY-MM); default: the dataset's last date");
   app->add_option("--size", options->size, "Image size WIDTHxHEIGHT in pixels")->capture_default_str();
   app->add_option("--scale", options->scale,
-                  "Text and line size factor (default: 1 at 1920x1080, 2 at 3840x2160)");
+                  "Text and line size factor, 0.1..16 (default: 1 at 1920x1080, 2 at 3840x2160)")
+      ->check(finiteRange(0.1, 16));
   app->add_option("--title", options->title, "Title line (default: the dataset's title)");
-  app->add_option("--samples", options->samples, "Multisampling (anti-aliasing) samples, 0 to disable")
-      ->capture_default_str();
+  app->add_option("--samples", options->samples, "Multisampling (anti-aliasing) samples, 0..16, 0 to disable")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 16));
   app->add_flag("-v,--verbose", options->verbose, "Print how long each stage took");
   addMapOptions(*app, options->map);
   addDataOptions(*app, options->data);

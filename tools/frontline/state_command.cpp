@@ -10,6 +10,7 @@
 #include "data_options.hpp"
 #include "geo/model/date.hpp"
 #include "text_output.hpp"
+#include "geo/model/display_text.hpp"
 
 namespace frontline::cli {
 namespace {
@@ -34,10 +35,11 @@ std::string cell(const std::string& text) {
   std::string out = text;
   for (char& c : out)
     if (c == '\t' || c == '\n' || c == '\r') c = ' ';
-  return out;
+  return displayText(out, std::string::npos);  // no raw escape sequences or invalid UTF-8
 }
 
-std::string jsonString(const std::string& text) {
+std::string jsonString(const std::string& raw) {
+  const std::string text = toValidUtf8(raw);  // GeoJSON must be UTF-8
   std::string out = "\"";
   for (const char ch : text) {
     const auto c = static_cast<unsigned char>(ch);
