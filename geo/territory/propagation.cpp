@@ -46,6 +46,13 @@ long seedCell(const Terrain& t, const Seed& s, int& country) {
       const double d = std::hypot(g.centreX(cc) - s.x, g.centreY(rr) - s.y);
       if (d < bestD) bestD = d, best = static_cast<long>(i);
     }
+  if (best < 0 && country >= 0 && s.country >= 0) {
+    // The base map puts the place in another country than the report does (a disputed or
+    // occupied area, e.g. Crimea): it then holds land of the country it stands in.
+    Seed own = s;
+    own.country = -1;
+    return seedCell(t, own, country);
+  }
   if (best >= 0 && country < 0) country = t.country[static_cast<size_t>(best)];
   return best;
 }

@@ -73,6 +73,19 @@ TEST(ControlAreas, NearestPlaceWithinTheCapConfinedToItsCountry) {
     }
 }
 
+TEST(ControlAreas, APlaceTheBaseMapPutsInAnotherCountryHoldsTheLandItStandsOn) {
+  // A report says EE, the base map says WW (a disputed or occupied area): the place still holds
+  // the land around it rather than nothing.
+  Fixture f;
+  auto builder = ControlAreaBuilder::create(f.layers, f.projection, 1.0, areaOptions(60, false));
+  ASSERT_TRUE(builder.ok());
+  ControlSite disputed = site("d", 41, 33, "x");
+  disputed.country = "EE";
+  auto areas = (*builder)->build({disputed});
+  ASSERT_TRUE(areas.ok());
+  EXPECT_EQ(holderAt(*areas, f.projection, 41.2, 33), "x");
+}
+
 TEST(ControlAreas, CrossBordersLetsAreasCrossCountries) {
   Fixture f;
   auto builder = ControlAreaBuilder::create(f.layers, f.projection, 1.0, areaOptions(60, true));

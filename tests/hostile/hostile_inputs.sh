@@ -74,7 +74,7 @@ check_no_output() {
 
 dataset="$root/assets/datasets/isis-2014-2019/manifest.toml"
 [[ -f "$dataset" ]] || dataset="$(ls "$root"/assets/datasets/isis-2014-2019/*.toml | grep -v story | head -1)"
-small=(--size 64x64)
+small=(--size 64x64 --bbox 35,29,49,38)  # --no-data needs an area to show
 csv() { printf 'date,place,country,controller,status\n%s' "$1" >"$2"; }
 
 # --- special files and sizes -------------------------------------------------------------------
@@ -276,9 +276,9 @@ for s in -1 17 abc; do check option "samples-$s" 2 '--samples' -- render --no-da
 for d in 0000-01-01 2017-02-30 garbage 10000-01-01; do
   check option "date-$d" 2 '--date' -- render "${small[@]}" --date "$d" -o out/x.png
 done
-check option bbox-across-equator 0 '' -- render "${small[@]}" --no-data --bbox 30,-10,50,10 -o out/x.png
+check option bbox-across-equator 0 '' -- render --size 64x64 --no-data --bbox 30,-10,50,10 -o out/x.png
 for b in 1,2,3 50,30,40,20 nan,1,2,3 0,0,0,0 -200,0,10,10 a,b,c,d; do
-  check option "bbox-$b" 2 '--bbox' -- render "${small[@]}" --no-data --bbox "$b" -o out/x.png
+  check option "bbox-$b" 2 '--bbox' -- render --size 64x64 --no-data --bbox "$b" -o out/x.png
 done
 check option crs-unknown 4 '--crs EPSG:99999' -- render "${small[@]}" --no-data --crs EPSG:99999 -o out/x.png
 check option layer-unknown-kind 2 '--layer' -- render "${small[@]}" --no-data --layer bogus=x.geojson -o out/x.png

@@ -113,8 +113,9 @@ TEST(IngestCli, JsonHasMentionsWithOffsets) {
 
 TEST(IngestCli, AppendNeedsAcceptAllAndKeepsExistingBytes) {
   const fs::path dir = scratch("append");
-  for (const char* f : {"dataset.toml", "events.csv", "actors.csv"})
-    fs::copy_file(kSource / "assets/datasets/isis-2014-2019" / f, dir / f);
+  for (const auto& entry : fs::directory_iterator(kSource / "assets/datasets/isis-2014-2019"))
+    if (entry.path().extension() == ".csv" || entry.path().extension() == ".toml")
+      fs::copy_file(entry.path(), dir / entry.path().filename(), fs::copy_options::overwrite_existing);
   write(dir / "report.txt", "Date: 2017-11-18\n\nIraqi forces recaptured Rawa on Friday.\n");
   const std::string before = read(dir / "events.csv");
   auto r = runCommand(frontlineBinary() + " ingest --append " + q(dir / "dataset.toml") + " " + q(dir / "report.txt"));
