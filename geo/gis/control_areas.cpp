@@ -164,7 +164,6 @@ Result<ControlAreas> ControlAreaBuilder::build(std::vector<ControlSite> sites,
       site.name = o.label;
       site.controller = o.controller;
       site.key = key;
-      SiteExtent extent;
       bool any = false;
       for (size_t c = 0; c < mask.size(); ++c) {
         if (!mask[c] || !im.terrain->isLand(c)) continue;
@@ -174,8 +173,6 @@ Result<ControlAreas> ControlAreaBuilder::build(std::vector<ControlSite> sites,
       }
       if (!any) continue;
       drawn->extent.resize(key + 1);
-      // Recomputed below for every site.
-      (void)extent;
       double sx = 0, sy = 0;
       size_t n = 0;
       for (size_t c = 0; c < mask.size(); ++c)
@@ -190,17 +187,7 @@ Result<ControlAreas> ControlAreaBuilder::build(std::vector<ControlSite> sites,
       ++key;
     }
     // Extents again: overrides took cells from other places.
-    const GridSpec& g = im.terrain->grid;
-    for (SiteExtent& x : drawn->extent) x.c0 = x.r0 = 0, x.c1 = x.r1 = -1, x.reach = 0;
-    for (int r = 0; r < g.rows; ++r)
-      for (int c = 0; c < g.cols; ++c) {
-        const int32_t s = drawn->site[g.index(c, r)];
-        if (s < 0) continue;
-        SiteExtent& x = drawn->extent[static_cast<size_t>(s)];
-        if (x.empty()) x.c0 = x.c1 = c, x.r0 = x.r1 = r;
-        else x.c0 = std::min(x.c0, c), x.c1 = std::max(x.c1, c), x.r0 = std::min(x.r0, r), x.r1 = std::max(x.r1, r);
-        x.reach = std::max(x.reach, drawn->cost[g.index(c, r)]);
-      }
+    updateExtents(*drawn, im.terrain->grid);
     labelling = drawn;
   }
   areas.labelling = labelling;

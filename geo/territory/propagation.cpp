@@ -118,6 +118,12 @@ void run(Labelling& L, const Terrain& t, const std::vector<Seed>& seeds, const P
     }
   }
 
+  updateExtents(L, g);
+}
+
+}  // namespace
+
+void updateExtents(Labelling& L, const GridSpec& g) {
   for (SiteExtent& x : L.extent) x.c0 = x.r0 = 0, x.c1 = x.r1 = -1, x.reach = 0;
   for (int r = 0; r < g.rows; ++r)
     for (int c = 0; c < g.cols; ++c) {
@@ -132,8 +138,6 @@ void run(Labelling& L, const Terrain& t, const std::vector<Seed>& seeds, const P
       x.reach = std::max(x.reach, L.cost[i]);
     }
 }
-
-}  // namespace
 
 Labelling propagate(const Terrain& terrain, const std::vector<Seed>& seeds, const PropagationOptions& options) {
   Labelling L;

@@ -38,6 +38,9 @@ struct Labelling {
   std::vector<size_t> seeded;     // the site indices seeded so far (sorted)
 };
 
+// Recomputes every site's extent and reach from the labelling's cells (after cells were changed).
+void updateExtents(Labelling& labelling, const GridSpec& grid);
+
 Labelling propagate(const Terrain& terrain, const std::vector<Seed>& seeds, const PropagationOptions& options);
 
 // Adds seeds to a labelling made over the same terrain and options: only cells a new seed reaches
