@@ -9,7 +9,7 @@ build_dir="${FRONTLINE_FUZZ_DIR:-$here/build-fuzz}"
 seconds="${1:-15}"
 shift || true
 targets=("$@")
-((${#targets[@]})) || targets=(date geonames aliases story manifest csv table_ogr actors dataset options)
+((${#targets[@]})) || targets=(date geonames aliases story manifest csv table_ogr actors dataset options ingest)
 if ! command -v clang++ >/dev/null || ! [[ -d /usr/lib/llvm-14/lib/clang ]]; then
   if [[ $(id -u) -eq 0 ]]; then
     apt-get install -y -qq --no-install-recommends clang libclang-rt-14-dev >/dev/null

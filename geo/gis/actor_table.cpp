@@ -113,9 +113,10 @@ std::vector<std::string> ActorIndex::suggest(std::string_view controller, size_t
   lowerInto(trim(controller), query);
   const size_t limit = std::max<size_t>(1, query.size() / 3);
   std::vector<std::pair<size_t, size_t>> scored;  // distance, actor
-  for (const auto& [key, index] : byKey_) {
+  for (const auto& [key, actorIndex] : byKey_) {
     if (key.size() > query.size() + limit || query.size() > key.size() + limit) continue;
     const size_t d = editDistance(query, key);
+    const size_t index = actorIndex;  // a copy: clang 14 cannot capture structured bindings
     auto it = std::find_if(scored.begin(), scored.end(), [&](const auto& s) { return s.second == index; });
     if (it == scored.end()) scored.emplace_back(d, index);
     else it->first = std::min(it->first, d);

@@ -15,7 +15,7 @@
 #include "geo/model/display_text.hpp"
 #include "geo/model/lonlat_box.hpp"
 
-#if defined(FUZZ_GEONAMES) || defined(FUZZ_ALIASES)
+#if defined(FUZZ_GEONAMES) || defined(FUZZ_ALIASES) || defined(FUZZ_INGEST)
 #include "geo/gazetteer/alias_reader.hpp"
 #include "geo/gazetteer/geonames_reader.hpp"
 #endif
@@ -30,6 +30,12 @@
 #endif
 #ifdef FUZZ_OPTIONS
 #include "tools/frontline/cli_support.hpp"
+#endif
+#ifdef FUZZ_INGEST
+#include "geo/ingest/article.hpp"
+#include "geo/ingest/html_text.hpp"
+#include "geo/ingest/ingest.hpp"
+#include "geo/ingest/proposal_io.hpp"
 #endif
 
 namespace {
@@ -110,6 +116,48 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   } else {
     checkMessage(s.error().message());
   }
+#elif defined(FUZZ_INGEST)
+  // A report as `frontline ingest` reads it: encoding, HTML or header lines, dates, then mentions
+  // and statements against a small gazetteer and two actors. Offsets must lie inside the text and
+  // the JSON it would write must be valid UTF-8.
+  using namespace frontline::ingest;
+  static const Gazetteer gazetteer = [] {
+    const char* rows =
+        "1\tMosul\tMosul\tal-Mawsil,Mossoul\t36.335\t43.1189\tP\tPPLA\tIQ\t\t\t\t\t\t1\t\t\t\t\n"
+        "2\tAl Qa'im\tAl Qa'im\tal-Qaim,Qaim\t34.3683\t41.0942\tP\tPPL\tIQ\t\t\t\t\t\t1\t\t\t\t\n"
+        "3\tAbu Kamal\tAbu Kamal\tAlbu Kamal,Boukamal\t34.4506\t40.9186\tP\tPPL\tSY\t\t\t\t\t\t1\t\t\t\t\n"
+        "4\tBakhmut\tBakhmut\tBachmut,Artemivsk\t48.5947\t38.0003\tP\tPPL\tUA\t\t\t\t\t\t1\t\t\t\t\n";
+    auto places = parseGeoNames(rows, "fuzz-gazetteer.tsv");
+    if (!places) std::abort();
+    return Gazetteer::build(std::move(*places));
+  }();
+  static Ingestor ingestor(gazetteer,
+                           {Actor{"isis", "Islamic State", 0, {"ISIS", "ISIL", "Daesh"}},
+                            Actor{"iraq", "Iraqi government", 0, {"Iraqi forces", "government forces"}}},
+                           IngestConfig{});
+  std::string bytes(text.substr(0, 1 << 16));
+  Article article;
+  if (looksLikeHtml(bytes)) {
+    auto html = parseHtml("fuzz.html", bytes);
+    if (!html) {
+      checkMessage(html.error().message());
+      return 0;
+    }
+    article = std::move(*html);
+  } else {
+    const TextKind kind = classifyBytes(bytes);
+    if (kind == TextKind::Binary) return 0;
+    article = parsePlainText("fuzz.txt", kind == TextKind::Windows1252 ? decodeWindows1252(bytes) : bytes);
+  }
+  completeDates(article);
+  if (!isWellFormedUtf8(article.text)) std::abort();
+  const IngestResult result = ingestor.analyse(article);
+  for (const auto& m : result.places)
+    if (m.begin > m.end || m.end > article.text.size()) std::abort();
+  for (const auto& p : result.proposals)
+    if (p.sentenceBegin > p.sentenceEnd || p.sentenceEnd > article.text.size()) std::abort();
+  if (!isWellFormedUtf8(articleJson(article, result))) std::abort();
+  if (!isWellFormedUtf8(proposalCsvRows(result.proposals))) std::abort();
 #else
 #error "define one FUZZ_* target"
 #endif
