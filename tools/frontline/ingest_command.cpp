@@ -579,8 +579,8 @@ int runIngest(IngestOptions o) {
 
   auto setup = loadIngestSetup(sources);
   if (!setup) return fail(cmd, setup.error());
-  if (o.verbose)
-    for (const std::string& n : setup->notes) std::cerr << "frontline ingest: " << n << "\n";
+  for (const std::string& n : setup->notes)
+    if (o.verbose || (!o.quiet && n.rfind("warning:", 0) == 0)) std::cerr << "frontline ingest: " << n << "\n";
   ingest::IngestConfig config;
   config.focusCountries = setup->dataset.settings.focusCountries;
   config.timeline = &setup->dataset.timeline;
