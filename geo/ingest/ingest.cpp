@@ -254,6 +254,7 @@ struct CachedMatch {
   double nameScore = 0, score = 0;
   bool ambiguous = false;
   std::vector<const Place*> close;  // candidates within the ambiguity margin, best first
+  bool fromDataset = false;         // a place the dataset's own event tables name
 };
 
 }  // namespace
@@ -314,6 +315,7 @@ struct Ingestor::Impl {
           }
     }
     indexKeys();
+    indexDatasetPlaces();
     for (const Demonym& d : kDemonyms) {
       const std::string id = actorForDemonym(d);
       if (!id.empty()) {
@@ -405,6 +407,50 @@ struct Ingestor::Impl {
     }
     std::sort(keyHashes.begin(), keyHashes.end());
     keyHashes.erase(std::unique(keyHashes.begin(), keyHashes.end()), keyHashes.end());
+  }
+  // The places the dataset's event tables name, with the points they give: a village the world
+  // gazetteer lacks (Robotyne, Vuhledar) is known to a dataset that records it, and the dataset's
+  // spelling and point win over a namesake elsewhere.
+  std::vector<Place> datasetPlaces;
+  std::unordered_map<std::string, size_t> datasetPlaceByKey;  // exact name key -> datasetPlaces index
+  void indexDatasetPlaces() {
+    if (!config.timeline) return;
+    datasetPlaces.reserve(config.timeline->places().size());
+    for (const PlaceTrack& track : config.timeline->places()) {
+      Place p;
+      p.name = track.reportedName();
+      p.asciiName = p.name;
+      p.lat = track.lat;
+      p.lon = track.lon;
+      p.featureClass = 'P';
+      p.featureCode = "PPL";
+      p.countryCode = track.country;
+      p.source = "dataset";
+      const size_t index = datasetPlaces.size();
+      datasetPlaces.push_back(std::move(p));
+      std::vector<std::string> names{track.name};
+      for (const Event& e : track.events) names.push_back(e.placeName);
+      for (const std::string& n : names) {
+        const NameKeys k = makeNameKeys(n);
+        if (k.exact.size() < 4) continue;
+        datasetPlaceByKey.emplace(k.exact, index);  // the first track keeps a name two tracks share
+        keyHashes.push_back(hashKey(k.exact, 'e'));
+      }
+    }
+    std::sort(keyHashes.begin(), keyHashes.end());
+    keyHashes.erase(std::unique(keyHashes.begin(), keyHashes.end()), keyHashes.end());
+  }
+  std::optional<CachedMatch> datasetPlace(std::string_view name) const {
+    if (datasetPlaceByKey.empty()) return std::nullopt;
+    const auto it = datasetPlaceByKey.find(makeNameKeys(name).exact);
+    if (it == datasetPlaceByKey.end()) return std::nullopt;
+    CachedMatch m;
+    m.resolved = true;
+    m.place = &datasetPlaces[it->second];
+    m.kind = MatchKind::Name;
+    m.nameScore = m.score = 1;
+    m.fromDataset = true;
+    return m;
   }
   bool knownName(std::string_view name) const {
     const NameKeys k = makeNameKeys(name);
@@ -702,10 +748,17 @@ IngestResult Ingestor::Impl::analyse(const Article& article) {
         if (len <= 3 && countryCode(name) && name.size() >= 4) break;  // a country, counted above
         const bool cue = i > 0 && in(locationCues(), tk[i - 1].lower);
         if (!(len == 1 && cue) && !knownName(name)) continue;
-        const CachedMatch m = match(name, context, contextKey);
+        CachedMatch m = match(name, context, contextKey);
+        // the dataset's place; the gazetteer's entry for it when that is the same town (its rank, capital)
+        if (const auto fromDataset = datasetPlace(name)) {
+          if (m.resolved && greatCircleKm(m.place->lat, m.place->lon, fromDataset->place->lat, fromDataset->place->lon) < 15)
+            m.fromDataset = true, m.ambiguous = false;
+          else
+            m = *fromDataset;
+        }
         if (!m.resolved || m.place->featureClass != 'P') continue;
-        bool accept = false;
-        switch (m.kind) {
+        bool accept = m.fromDataset;
+        if (!accept) switch (m.kind) {
           case MatchKind::Name:
           case MatchKind::Alternate:
             accept = inContext(*m.place) || m.place->population >= 100000;
