@@ -490,7 +490,7 @@ std::string collapseSpaces(std::string_view s) {
 IngestResult Ingestor::Impl::analyse(const Article& article) {
   IngestResult result;
   const std::string& text = article.text;
-  result.dates = findDates(text, article.published);
+  result.dates = findDates(text, article.published, config.latest);
 
   std::vector<SentenceView> sentences;
   for (const auto& [b, e] : splitSentences(text)) {
@@ -1280,21 +1280,27 @@ IngestResult Ingestor::Impl::analyse(const Article& article) {
                                              : (article.title.empty() ? article.publisher : article.publisher + ": " + article.title);
         p.url = article.url;
         // The date: the expression nearest the verb in the sentence, else the publication date.
+        // Only dates in the verb's clause ("declared victory in X, a town ... until ... in September"),
+        // else one set off by commas with no other clause or statement between ("regained Balaklia, a
+        // city in Kharkiv Oblast, on Thursday, September 8"; "On Friday, Iraqi forces seized ...").
         const DateMention* best = nullptr;
-        size_t bestDistance = SIZE_MAX;
+        std::pair<int, size_t> bestRank{2, SIZE_MAX};
         for (const DateMention* d : s.dates) {
           const size_t at = tk[t].begin;
-          // only dates in the verb's clause: "declared victory in X, a town ... until ... in September"
           size_t dk = 0;
           while (dk < tk.size() && tk[dk].begin < d->begin) ++dk;
           const size_t lo = std::min(dk, t), hi = std::max(dk, t);
           if (hi - lo > 40) continue;
-          bool sameClause = true;
-          for (size_t k = lo + 1; k < hi; ++k)
-            if (clauseBreakAt(k) || tk[k].lower == "," || tk[k].lower == "(") sameClause = false;
-          if (!sameClause) continue;
+          int tier = 0;
+          for (size_t k = lo + 1; k < hi && tier < 2; ++k) {
+            if (clauseBreakAt(k) || tk[k].lower == "(" ||
+                (k > t + 2 && triggerOf(tk[k].lower).kind != Trigger::None))  // not "regained control of"
+              tier = 2;
+            else if (tk[k].lower == ",") tier = 1;
+          }
+          if (tier == 2) continue;
           const size_t dist = d->begin > at ? d->begin - at : (at - d->end) + 20;  // prefer after the verb
-          if (dist < bestDistance) bestDistance = dist, best = d;
+          if (std::make_pair(tier, dist) < bestRank) bestRank = {tier, dist}, best = d;
         }
         if (best) {
           p.dateText = best->text;
@@ -1309,6 +1315,8 @@ IngestResult Ingestor::Impl::analyse(const Article& article) {
           } else if (best->date->precision() == DatePrecision::Month) {
             notes += "; only a month: background, not news";
             confidence = Confidence::Low;
+          } else if (best->yearFromWeekday) {
+            notes += "; year from the weekday";
           } else if (best->approximate) {
             notes += "; approximate date";
             if (confidence == Confidence::High) confidence = Confidence::Medium;

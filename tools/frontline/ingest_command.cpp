@@ -401,10 +401,7 @@ int runEvaluate(const IngestOptions& o, const IngestSources& base) {
       auto setup = loadIngestSetup(s);
       if (!setup) return setup.error();
       auto owned = std::make_unique<IngestSetup>(std::move(*setup));
-      ingest::IngestConfig config;
-      config.focusCountries = owned->dataset.settings.focusCountries;
-      config.timeline = &owned->dataset.timeline;
-      ingestors[which] = std::make_unique<ingest::Ingestor>(*owned->gazetteer, owned->dataset.actors, config);
+      ingestors[which] = std::make_unique<ingest::Ingestor>(*owned->gazetteer, owned->dataset.actors, ingestConfig(*owned));
       setups[which] = std::move(owned);
     }
     return ingestors[which].get();
@@ -581,10 +578,7 @@ int runIngest(IngestOptions o) {
   if (!setup) return fail(cmd, setup.error());
   for (const std::string& n : setup->notes)
     if (o.verbose || (!o.quiet && n.rfind("warning:", 0) == 0)) std::cerr << "frontline ingest: " << n << "\n";
-  ingest::IngestConfig config;
-  config.focusCountries = setup->dataset.settings.focusCountries;
-  config.timeline = &setup->dataset.timeline;
-  ingest::Ingestor ingestor(*setup->gazetteer, setup->dataset.actors, config);
+  ingest::Ingestor ingestor(*setup->gazetteer, setup->dataset.actors, ingestConfig(*setup));
   Runner runner(o, ingestor, fallback);
   runner.keep = !o.append.empty();
   size_t read = 0, failed = 0;

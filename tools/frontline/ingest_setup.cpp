@@ -1,5 +1,7 @@
 #include "ingest_setup.hpp"
 
+#include <chrono>
+
 #include "geo/gazetteer/gazetteer_loader.hpp"
 #include "geo/gis/actor_table.hpp"
 #include "geo/gis/dataset_loader.hpp"
@@ -59,6 +61,19 @@ Result<IngestSetup> loadIngestSetup(const IngestSources& s) {
                         std::to_string(files.aliases.size()) + " alias file(s)");
   setup.gazetteer = std::make_unique<Gazetteer>(std::move(*gazetteer));
   return setup;
+}
+
+ingest::IngestConfig ingestConfig(const IngestSetup& setup) {
+  ingest::IngestConfig config;
+  config.focusCountries = setup.dataset.settings.focusCountries;
+  config.timeline = &setup.dataset.timeline;
+  if (setup.dataset.settings.end) {
+    config.latest = setup.dataset.settings.end;
+  } else {
+    const auto now = std::chrono::system_clock::now().time_since_epoch();
+    config.latest = Date::fromDays(static_cast<int32_t>(std::chrono::duration_cast<std::chrono::hours>(now).count() / 24));
+  }
+  return config;
 }
 
 Result<std::filesystem::path> firstEventTable(const std::filesystem::path& dataset) {
