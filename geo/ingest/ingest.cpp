@@ -1217,29 +1217,48 @@ IngestResult Ingestor::Impl::analyse(const Article& article) {
           notes += "; controller from context";
         }
         if (controller.empty()) continue;
+        // Who held the place before the report, by the dataset's timeline: the latest full control
+        // before the publication day (or the latest at all in an undated report).
+        auto heldBy = [&]() -> std::string {
+          if (!config.timeline) return {};
+          const PlaceTrack* nearest = nullptr;  // the same town: its track within 3 km, the nearest
+          double nearestKm = 3;
+          for (const PlaceTrack& track : config.timeline->places())
+            if (const double km = greatCircleKm(track.lat, track.lon, place.lat, place.lon); km < nearestKm)
+              nearest = &track, nearestKm = km;
+          if (!nearest) return {};
+          const Event* held = nullptr;
+          for (const Event& e : nearest->events)
+            if ((!article.published || e.date < *article.published) && e.status == ControlStatus::Control) held = &e;
+          return held ? held->controller : std::string();
+        };
+        // The side facing `side`: another actor the sentence names, the article's most named other
+        // actor, or the only other actor of the dataset.
+        auto otherSide = [&](const std::string& side) {
+          for (size_t k = 0; k < tk.size(); ++k)
+            if (s.actorAt[k] >= 0) {
+              const std::string other = actorOf(s.actorAt[k], &place);
+              if (!other.empty() && other != side) return other;
+            }
+          if (std::string other = salient(side); !other.empty()) return other;
+          if (actors.size() == 2) return actors[0].id == side ? actors[1].id : actors[0].id;
+          return std::string();
+        };
         if (trigger.kind == Trigger::Siege) {
           // the dataset records a siege under the side that holds the place
-          std::string holder;
-          if (config.timeline) {
-            for (const PlaceTrack& track : config.timeline->places())
-              if (!track.events.empty() && std::abs(track.events[0].lat - place.lat) < 0.1 &&
-                  std::abs(track.events[0].lon - place.lon) < 0.1) {
-                const Event* held = nullptr;
-                const std::optional<Date> when = article.published;
-                for (const Event& e : track.events)
-                  if (!when || e.date <= *when) held = &e;
-                if (held && held->controller != controller) holder = held->controller;
-              }
-          }
-          if (holder.empty())  // the other side named in the sentence, or the only other actor
-            for (size_t k = 0; k < tk.size() && holder.empty(); ++k)
-              if (s.actorAt[k] >= 0) {
-                const std::string other = actorOf(s.actorAt[k], &place);
-                if (!other.empty() && other != controller) holder = other;
-              }
-          if (holder.empty() && actors.size() == 2) holder = actors[0].id == controller ? actors[1].id : actors[0].id;
+          std::string holder = heldBy();
+          if (holder == controller) holder.clear();
+          if (holder.empty()) holder = otherSide(controller);
           if (holder.empty()) continue;
           controller = holder;
+        }
+        if (trigger.kind == Trigger::Fight && !controller.empty() && heldBy() == controller) {
+          // "Our units are fighting in Bakhmut", said by its defenders: contested is recorded under
+          // the side advancing into the town
+          if (std::string attacker = otherSide(controller); !attacker.empty()) {
+            controller = attacker;
+            notes += "; the side fighting its way in (the town's holder is " + heldBy() + ")";
+          }
         }
         if (agent >= 0 && result.actors[static_cast<size_t>(agent)].kind != ActorMention::Kind::Named &&
             result.actors[static_cast<size_t>(agent)].kind != ActorMention::Kind::Demonym)
