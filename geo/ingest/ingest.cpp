@@ -163,6 +163,8 @@ TriggerInfo triggerOf(std::string_view w) {
       {"enter", {Trigger::Enter, false, false}},        {"enters", {Trigger::Enter, false, false}},
       {"entering", {Trigger::Enter, false, true}},      {"stormed", {Trigger::Enter, true, false}},
       {"storm", {Trigger::Enter, false, false}},        {"fell", {Trigger::Fell, false, false}},
+      {"reached", {Trigger::Enter, false, false}},      {"advanced", {Trigger::Enter, false, false}},
+      {"arrived", {Trigger::Enter, false, false}},      {"arriving", {Trigger::Enter, false, false}},
       {"fallen", {Trigger::Fell, false, false}},        {"falls", {Trigger::Fell, false, false}},
       {"withdrew", {Trigger::Withdraw, false, false}},  {"withdrawn", {Trigger::Withdraw, false, false}},
       {"withdraws", {Trigger::Withdraw, false, false}}, {"retreated", {Trigger::Withdraw, false, false}},
@@ -1035,6 +1037,16 @@ IngestResult Ingestor::Impl::analyse(const Article& article) {
            next == "refuge" || next == "shelter" || next == "responsibility" || next == "hostage" || next == "prisoner"))
         continue;
       if (tk[t].lower == "pulled" && next != "out" && next != "back") continue;
+      // "reached the town's center", "arriving in the centre of Kherson": inside the town; reaching or
+      // advancing anywhere else is an approach
+      static const Words centreWords{"center", "centre", "heart", "downtown"};
+      const bool towardCentre = tk[t].lower == "reached" || tk[t].lower == "advanced" || tk[t].lower == "arrived" ||
+                                tk[t].lower == "arriving";
+      if (towardCentre) {
+        bool centre = false;
+        for (size_t k = t + 1; k < tk.size() && k <= t + 5 && !centre; ++k) centre = in(centreWords, tk[k].lower);
+        if (!centre) continue;
+      }
       if (tk[t].lower == "drove" && next != "out") continue;
       if (tk[t].lower == "fall" && next != "of") continue;
       // "control" as a verb only after "now"/"fully"/"they": "and now control the city"
@@ -1101,7 +1113,7 @@ IngestResult Ingestor::Impl::analyse(const Article& article) {
             placeIdx = before;
             agent = subjectBefore(t);
           } else {
-            placeIdx = placesAfter(t, 8);
+            placeIdx = placesAfter(towardCentre && (next == "to" || next == "in" || next == "into") ? t + 1 : t, 8);
             agent = subjectBefore(t);
             // "..., liberating several Mosul neighborhoods": the subject of the main clause
             if (trig.gerund && t > 0 && tk[t - 1].lower == ",")
@@ -1374,6 +1386,41 @@ IngestResult Ingestor::Impl::analyse(const Article& article) {
       if (s.placeAt[k] >= 0) lastPlace = s.placeAt[k];
   }
 
+  // A headline summarises its story: what the story reports only as a claim ("have reportedly taken
+  // control of the town of Vuhledar", "claimed of taking full control of ... Tal Afar"), the headline
+  // does not assert either.
+  std::set<size_t> headlines;  // where headline sentences begin
+  {
+    const std::string title = collapseSpaces(article.title);
+    std::vector<std::pair<double, double>> hedged;  // places named in a sentence with a claim or denial
+    for (const SentenceView& s : sentences) {
+      const std::string sentence = collapseSpaces(std::string_view(text).substr(s.begin, s.end - s.begin));
+      if ((!title.empty() && sentence == title) || (s.begin < 400 && looksLikeHeadline(sentence))) {
+        headlines.insert(s.begin);
+        continue;
+      }
+      bool hedge = false;
+      for (size_t k = 0; k < s.tokens.size() && !hedge; ++k) {
+        const std::string& w = s.tokens[k].lower;
+        hedge = in(claimWords(), w) || w == "denied" || w == "denies" || w == "deny" ||
+                (w == "not" && k + 1 < s.tokens.size() && s.tokens[k + 1].lower == "independently");
+      }
+      if (hedge)
+        for (size_t k = 0; k < s.tokens.size(); ++k)
+          if (s.placeAt[k] >= 0)
+            hedged.emplace_back(result.places[static_cast<size_t>(s.placeAt[k])].lat,
+                                result.places[static_cast<size_t>(s.placeAt[k])].lon);
+    }
+    for (Proposal& p : result.proposals)
+      if (headlines.count(p.sentenceBegin) && p.confidence != Confidence::Low &&
+          std::any_of(hedged.begin(), hedged.end(), [&](const auto& h) {
+            return greatCircleKm(h.first, h.second, p.place.lat, p.place.lon) < 1;
+          })) {
+        p.confidence = Confidence::Low;
+        p.notes += "; a headline that the story reports only as a claim";
+      }
+  }
+
   // One proposal per place, controller and status: the most confident, then the first. A contested
   // stage on the day (or in the undated report) of a full capture by the same side is dropped.
   std::vector<Proposal> kept;
@@ -1385,6 +1432,21 @@ IngestResult Ingestor::Impl::analyse(const Article& article) {
            p.controller;
   };
   auto dayKey = [](const Proposal& p) { return p.date ? p.date->iso() : "?" + p.dateText; };
+  // A capture with no date at all (a headline: "Islamic State seizes ancient Palmyra city") and the
+  // story's dated entering stage by the same side ("stormed ... Palmyra on Wednesday") are one
+  // event: the capture takes that date, and the stage is then dropped below.
+  for (Proposal& capture : all) {
+    if (capture.status != ControlStatus::Control || capture.date || !capture.dateText.empty() ||
+        !headlines.count(capture.sentenceBegin))
+      continue;
+    for (const Proposal& stage : all)
+      if (stage.status == ControlStatus::Contested && !stage.dateText.empty() && placeKey(stage) == placeKey(capture)) {
+        capture.date = stage.date;
+        capture.dateText = stage.dateText;
+        capture.notes += "; dated by the entering stage: '" + stage.dateText + "'";
+        break;
+      }
+  }
   std::set<std::string> captures;
   for (const Proposal& p : all)
     if (p.status == ControlStatus::Control && p.confidence != Confidence::Low) captures.insert(placeKey(p) + "|" + dayKey(p));
