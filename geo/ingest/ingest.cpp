@@ -166,7 +166,7 @@ TriggerInfo triggerOf(std::string_view w) {
       {"reached", {Trigger::Enter, false, false}},      {"advanced", {Trigger::Enter, false, false}},
       {"arrived", {Trigger::Enter, false, false}},      {"arriving", {Trigger::Enter, false, false}},
       {"fallen", {Trigger::Fell, false, false}},        {"falls", {Trigger::Fell, false, false}},
-      {"withdrew", {Trigger::Withdraw, false, false}},  {"withdrawn", {Trigger::Withdraw, false, false}},
+      {"withdrew", {Trigger::Withdraw, false, false}},  {"withdrawal", {Trigger::Withdraw, false, false}},  {"withdrawn", {Trigger::Withdraw, false, false}},
       {"withdraws", {Trigger::Withdraw, false, false}}, {"retreated", {Trigger::Withdraw, false, false}},
       {"pulled", {Trigger::Withdraw, false, false}},    {"fled", {Trigger::Withdraw, false, false}},
       {"abandoned", {Trigger::Withdraw, false, false}}, {"evacuated", {Trigger::Withdraw, false, false}},
@@ -555,9 +555,13 @@ IngestResult Ingestor::Impl::analyse(const Article& article) {
         size_t j = i + 1;
         while (j < tk.size() && j < i + 3 && !in(forceNouns(), tk[j].lower) &&
                (tk[j].lower == "government" || tk[j].lower == "special" || tk[j].lower == "security" ||
-                tk[j].lower == "armed" || tk[j].lower == "pro-government" || tk[j].lower == "regular"))
+                tk[j].lower == "armed" || tk[j].lower == "pro-government" || tk[j].lower == "regular" ||
+                tk[j].lower == "defence" || tk[j].lower == "defense"))
           ++j;
-        if (j < tk.size() && in(forceNouns(), tk[j].lower)) {
+        // "Russian forces", "Iraqi security forces", "the Russian Defence Ministry" (its side's voice)
+        const bool ministry = j < tk.size() && tk[j].lower == "ministry" &&
+                              (tk[j - 1].lower == "defence" || tk[j - 1].lower == "defense");
+        if (j < tk.size() && (in(forceNouns(), tk[j].lower) || ministry)) {
           if (const auto it = demonymActor.find(tk[i].lower); it != demonymActor.end()) {
             ActorMention m;
             m.begin = tk[i].begin;
@@ -792,8 +796,9 @@ IngestResult Ingestor::Impl::analyse(const Article& article) {
         }
         // "Sergei Shoigu", "Haider al-Abadi", "Moskovsky Komsomolets": a small place's name inside a
         // longer capitalised name is more likely part of a person's or an organisation's name
+        // (a capitalised verb of a headline is no part of a name: "Iraqi Forces Liberate Qaim")
         const bool capitalBefore = i > 0 && tk[i - 1].capitalised && !tk[i - 1].punct && !in(stops, tk[i - 1].lower) &&
-                                   s.actorAt[i - 1] < 0;
+                                   s.actorAt[i - 1] < 0 && triggerOf(tk[i - 1].lower).kind == Trigger::None;
         const bool capitalAfter = last + 1 < tk.size() && tk[last + 1].capitalised && !tk[last + 1].punct &&
                                   !in(stops, after) && !in(compoundWords(), after) && s.actorAt[last + 1] < 0;
         if ((capitalBefore || capitalAfter) && m.place->population < 50000) continue;
@@ -952,8 +957,10 @@ IngestResult Ingestor::Impl::analyse(const Article& article) {
         if (s.actorAt[k] >= 0) return s.actorAt[k];
       return -1;
     };
-    auto approached = [&](size_t placeToken) {
+    // `leaving`: the statement is a withdrawal, whose place follows "from"
+    auto approached = [&](size_t placeToken, bool leaving = false) {
       for (size_t k = placeToken; k-- > 0 && k + 4 >= placeToken;) {
+        if (leaving && tk[k].lower == "from") return false;
         if (in(approachWords(), tk[k].lower)) return true;
         if (tk[k].lower == "from" || tk[k].lower == "to" || tk[k].lower == "for" || tk[k].lower == "against") return true;
         if (s.placeAt[k] < 0 && !tk[k].punct && tk[k].lower != "the" && tk[k].lower != "of" && tk[k].lower != "and" &&
@@ -965,7 +972,7 @@ IngestResult Ingestor::Impl::analyse(const Article& article) {
       return false;
     };
     // Places after token t in the same clause: the first, and more joined by "and" or commas.
-    auto placesAfter = [&](size_t t, size_t window) {
+    auto placesAfter = [&](size_t t, size_t window, bool leaving = false) {
       std::vector<size_t> out;
       // "stormed the town", "now control the city": the town named last
       if (t + 2 < tk.size() && tk[t + 1].lower == "the" &&
@@ -983,7 +990,7 @@ IngestResult Ingestor::Impl::analyse(const Article& article) {
         if (clauseBreakAt(k) && tk[k].lower != "as") break;
         if (triggerOf(tk[k].lower).kind != Trigger::None && k > t + 1 && out.empty()) break;
         if (s.placeAt[k] >= 0 && (out.empty() || static_cast<size_t>(s.placeAt[k]) != out.back())) {
-          if (approached(k)) {
+          if (approached(k, leaving)) {
             if (out.empty()) continue;
             break;
           }
@@ -1005,6 +1012,16 @@ IngestResult Ingestor::Impl::analyse(const Article& article) {
     auto placesBefore = [&](size_t t, size_t window) {
       std::vector<size_t> out;
       for (size_t k = t; k-- > 0 && k + window >= t;) {
+        // "the city of Izyum (also in Kharkiv Oblast) was also liberated": an aside does not count
+        if (tk[k].lower == ")") {
+          size_t open = k;
+          while (open > 0 && tk[open].lower != "(") --open;
+          if (tk[open].lower == "(") {
+            window += k - open + 1;
+            k = open;
+            continue;
+          }
+        }
         if (clauseBreakAt(k) && tk[k].lower != "as") break;
         if (s.placeAt[k] >= 0) {
           const size_t pm = static_cast<size_t>(s.placeAt[k]);
@@ -1088,6 +1105,7 @@ IngestResult Ingestor::Impl::analyse(const Article& article) {
       std::vector<size_t> placeIdx;
       int agent = -1;
       bool passive = false, agentless = false;
+      std::string sideTaking;  // a withdrawal: the side left holding the place when none is named
       ControlStatus status = ControlStatus::Control;
       std::string rule;
       switch (trigger.kind) {
@@ -1153,21 +1171,47 @@ IngestResult Ingestor::Impl::analyse(const Article& article) {
           rule = "noun " + tk[t].lower;
           break;
         }
-        case Trigger::Withdraw: {
-          const int loser = subjectBefore(t);
-          placeIdx = placesAfter(t, 6);
-          if (loser < 0 || placeIdx.empty()) break;
-          const std::string loserId = actorOf(loser, &result.places[placeIdx[0]]);
+        case Trigger::Withdraw: {  // "withdrew from Lyman", "the withdrawal of its troops from Balaklyia"
+          const bool noun = tk[t].lower == "withdrawal";
+          // "following the Ukrainian withdrawal from Avdiivka": background to another statement
+          bool background = false;
+          for (size_t k = t; noun && k-- > 0 && k + 3 >= t && !tk[k].punct;)
+            background |= tk[k].lower == "following" || tk[k].lower == "after" || tk[k].lower == "since" ||
+                          tk[k].lower == "before";
+          if (background) break;
+          placeIdx = placesAfter(t, noun ? 10 : 6, true);
+          if (placeIdx.empty()) break;
+          const PlaceMention* where = &result.places[placeIdx[0]];
+          // who leaves: "the Ukrainian withdrawal", "the withdrawal of Russian troops", else the subject
+          std::string loserId;
+          int loser = -1;
+          if (noun && t > 0 && demonym(tk[t - 1].lower) && demonymActor.count(tk[t - 1].lower))
+            loserId = demonymActor.at(tk[t - 1].lower);
+          if (noun && loserId.empty() && t + 2 < tk.size() && tk[t + 1].lower == "of" && s.actorAt[t + 2] >= 0)
+            loser = s.actorAt[t + 2];
+          if (loserId.empty() && loser < 0) loser = subjectBefore(t);
+          if (loserId.empty() && loser >= 0) loserId = actorOf(loser, where);
+          if (loserId.empty()) {
+            placeIdx.clear();
+            break;
+          }
+          // the other side named ("its troops" is the side withdrawing), else the article's most
+          // named other side, else the dataset's only other actor
           for (size_t k = 0; k < tk.size(); ++k)
-            if (s.actorAt[k] >= 0 && s.actorAt[k] != loser) {
+            if (s.actorAt[k] >= 0 && s.actorAt[k] != loser &&
+                !(k > 0 && (tk[k - 1].lower == "its" || tk[k - 1].lower == "their"))) {
               const std::string other = actorOf(s.actorAt[k], &result.places[placeIdx[0]]);
               if (!other.empty() && other != loserId) {
                 agent = s.actorAt[k];
                 break;
               }
             }
+          if (agent < 0) {
+            sideTaking = salient(loserId);
+            if (sideTaking.empty() && actors.size() == 2) sideTaking = actors[0].id == loserId ? actors[1].id : actors[0].id;
+          }
           rule = "withdrawal";
-          if (agent < 0) placeIdx.clear();
+          if (agent < 0 && sideTaking.empty()) placeIdx.clear();
           break;
         }
         case Trigger::Fight: {
@@ -1211,7 +1255,7 @@ IngestResult Ingestor::Impl::analyse(const Article& article) {
       if (placeIdx.empty()) continue;
       for (size_t pIndex : placeIdx) {
         const PlaceMention& place = result.places[pIndex];
-        std::string controller = actorOf(agent, &place);
+        std::string controller = agent >= 0 ? actorOf(agent, &place) : sideTaking;
         Confidence confidence = Confidence::High;
         std::string notes = "rule: " + rule;
         if (controller.empty() && (agentless || agent < 0) && trigger.kind != Trigger::Withdraw) {
