@@ -163,8 +163,10 @@ TriggerInfo triggerOf(std::string_view w) {
       {"enter", {Trigger::Enter, false, false}},        {"enters", {Trigger::Enter, false, false}},
       {"entering", {Trigger::Enter, false, true}},      {"stormed", {Trigger::Enter, true, false}},
       {"storm", {Trigger::Enter, false, false}},        {"fell", {Trigger::Fell, false, false}},
+      {"reached", {Trigger::Enter, false, false}},      {"advanced", {Trigger::Enter, false, false}},
+      {"arrived", {Trigger::Enter, false, false}},      {"arriving", {Trigger::Enter, false, false}},
       {"fallen", {Trigger::Fell, false, false}},        {"falls", {Trigger::Fell, false, false}},
-      {"withdrew", {Trigger::Withdraw, false, false}},  {"withdrawn", {Trigger::Withdraw, false, false}},
+      {"withdrew", {Trigger::Withdraw, false, false}},  {"withdrawal", {Trigger::Withdraw, false, false}},  {"withdrawn", {Trigger::Withdraw, false, false}},
       {"withdraws", {Trigger::Withdraw, false, false}}, {"retreated", {Trigger::Withdraw, false, false}},
       {"pulled", {Trigger::Withdraw, false, false}},    {"fled", {Trigger::Withdraw, false, false}},
       {"abandoned", {Trigger::Withdraw, false, false}}, {"evacuated", {Trigger::Withdraw, false, false}},
@@ -254,6 +256,7 @@ struct CachedMatch {
   double nameScore = 0, score = 0;
   bool ambiguous = false;
   std::vector<const Place*> close;  // candidates within the ambiguity margin, best first
+  bool fromDataset = false;         // a place the dataset's own event tables name
 };
 
 }  // namespace
@@ -314,6 +317,7 @@ struct Ingestor::Impl {
           }
     }
     indexKeys();
+    indexDatasetPlaces();
     for (const Demonym& d : kDemonyms) {
       const std::string id = actorForDemonym(d);
       if (!id.empty()) {
@@ -406,6 +410,50 @@ struct Ingestor::Impl {
     std::sort(keyHashes.begin(), keyHashes.end());
     keyHashes.erase(std::unique(keyHashes.begin(), keyHashes.end()), keyHashes.end());
   }
+  // The places the dataset's event tables name, with the points they give: a village the world
+  // gazetteer lacks (Robotyne, Vuhledar) is known to a dataset that records it, and the dataset's
+  // spelling and point win over a namesake elsewhere.
+  std::vector<Place> datasetPlaces;
+  std::unordered_map<std::string, size_t> datasetPlaceByKey;  // exact name key -> datasetPlaces index
+  void indexDatasetPlaces() {
+    if (!config.timeline) return;
+    datasetPlaces.reserve(config.timeline->places().size());
+    for (const PlaceTrack& track : config.timeline->places()) {
+      Place p;
+      p.name = track.reportedName();
+      p.asciiName = p.name;
+      p.lat = track.lat;
+      p.lon = track.lon;
+      p.featureClass = 'P';
+      p.featureCode = "PPL";
+      p.countryCode = track.country;
+      p.source = "dataset";
+      const size_t index = datasetPlaces.size();
+      datasetPlaces.push_back(std::move(p));
+      std::vector<std::string> names{track.name};
+      for (const Event& e : track.events) names.push_back(e.placeName);
+      for (const std::string& n : names) {
+        const NameKeys k = makeNameKeys(n);
+        if (k.exact.size() < 4) continue;
+        datasetPlaceByKey.emplace(k.exact, index);  // the first track keeps a name two tracks share
+        keyHashes.push_back(hashKey(k.exact, 'e'));
+      }
+    }
+    std::sort(keyHashes.begin(), keyHashes.end());
+    keyHashes.erase(std::unique(keyHashes.begin(), keyHashes.end()), keyHashes.end());
+  }
+  std::optional<CachedMatch> datasetPlace(std::string_view name) const {
+    if (datasetPlaceByKey.empty()) return std::nullopt;
+    const auto it = datasetPlaceByKey.find(makeNameKeys(name).exact);
+    if (it == datasetPlaceByKey.end()) return std::nullopt;
+    CachedMatch m;
+    m.resolved = true;
+    m.place = &datasetPlaces[it->second];
+    m.kind = MatchKind::Name;
+    m.nameScore = m.score = 1;
+    m.fromDataset = true;
+    return m;
+  }
   bool knownName(std::string_view name) const {
     const NameKeys k = makeNameKeys(name);
     return (!k.exact.empty() && std::binary_search(keyHashes.begin(), keyHashes.end(), hashKey(k.exact, 'e'))) ||
@@ -444,7 +492,7 @@ std::string collapseSpaces(std::string_view s) {
 IngestResult Ingestor::Impl::analyse(const Article& article) {
   IngestResult result;
   const std::string& text = article.text;
-  result.dates = findDates(text, article.published);
+  result.dates = findDates(text, article.published, config.latest);
 
   std::vector<SentenceView> sentences;
   for (const auto& [b, e] : splitSentences(text)) {
@@ -507,9 +555,13 @@ IngestResult Ingestor::Impl::analyse(const Article& article) {
         size_t j = i + 1;
         while (j < tk.size() && j < i + 3 && !in(forceNouns(), tk[j].lower) &&
                (tk[j].lower == "government" || tk[j].lower == "special" || tk[j].lower == "security" ||
-                tk[j].lower == "armed" || tk[j].lower == "pro-government" || tk[j].lower == "regular"))
+                tk[j].lower == "armed" || tk[j].lower == "pro-government" || tk[j].lower == "regular" ||
+                tk[j].lower == "defence" || tk[j].lower == "defense"))
           ++j;
-        if (j < tk.size() && in(forceNouns(), tk[j].lower)) {
+        // "Russian forces", "Iraqi security forces", "the Russian Defence Ministry" (its side's voice)
+        const bool ministry = j < tk.size() && tk[j].lower == "ministry" &&
+                              (tk[j - 1].lower == "defence" || tk[j - 1].lower == "defense");
+        if (j < tk.size() && (in(forceNouns(), tk[j].lower) || ministry)) {
           if (const auto it = demonymActor.find(tk[i].lower); it != demonymActor.end()) {
             ActorMention m;
             m.begin = tk[i].begin;
@@ -702,10 +754,17 @@ IngestResult Ingestor::Impl::analyse(const Article& article) {
         if (len <= 3 && countryCode(name) && name.size() >= 4) break;  // a country, counted above
         const bool cue = i > 0 && in(locationCues(), tk[i - 1].lower);
         if (!(len == 1 && cue) && !knownName(name)) continue;
-        const CachedMatch m = match(name, context, contextKey);
+        CachedMatch m = match(name, context, contextKey);
+        // the dataset's place; the gazetteer's entry for it when that is the same town (its rank, capital)
+        if (const auto fromDataset = datasetPlace(name)) {
+          if (m.resolved && greatCircleKm(m.place->lat, m.place->lon, fromDataset->place->lat, fromDataset->place->lon) < 15)
+            m.fromDataset = true, m.ambiguous = false;
+          else
+            m = *fromDataset;
+        }
         if (!m.resolved || m.place->featureClass != 'P') continue;
-        bool accept = false;
-        switch (m.kind) {
+        bool accept = m.fromDataset;
+        if (!accept) switch (m.kind) {
           case MatchKind::Name:
           case MatchKind::Alternate:
             accept = inContext(*m.place) || m.place->population >= 100000;
@@ -737,8 +796,9 @@ IngestResult Ingestor::Impl::analyse(const Article& article) {
         }
         // "Sergei Shoigu", "Haider al-Abadi", "Moskovsky Komsomolets": a small place's name inside a
         // longer capitalised name is more likely part of a person's or an organisation's name
+        // (a capitalised verb of a headline is no part of a name: "Iraqi Forces Liberate Qaim")
         const bool capitalBefore = i > 0 && tk[i - 1].capitalised && !tk[i - 1].punct && !in(stops, tk[i - 1].lower) &&
-                                   s.actorAt[i - 1] < 0;
+                                   s.actorAt[i - 1] < 0 && triggerOf(tk[i - 1].lower).kind == Trigger::None;
         const bool capitalAfter = last + 1 < tk.size() && tk[last + 1].capitalised && !tk[last + 1].punct &&
                                   !in(stops, after) && !in(compoundWords(), after) && s.actorAt[last + 1] < 0;
         if ((capitalBefore || capitalAfter) && m.place->population < 50000) continue;
@@ -897,8 +957,10 @@ IngestResult Ingestor::Impl::analyse(const Article& article) {
         if (s.actorAt[k] >= 0) return s.actorAt[k];
       return -1;
     };
-    auto approached = [&](size_t placeToken) {
+    // `leaving`: the statement is a withdrawal, whose place follows "from"
+    auto approached = [&](size_t placeToken, bool leaving = false) {
       for (size_t k = placeToken; k-- > 0 && k + 4 >= placeToken;) {
+        if (leaving && tk[k].lower == "from") return false;
         if (in(approachWords(), tk[k].lower)) return true;
         if (tk[k].lower == "from" || tk[k].lower == "to" || tk[k].lower == "for" || tk[k].lower == "against") return true;
         if (s.placeAt[k] < 0 && !tk[k].punct && tk[k].lower != "the" && tk[k].lower != "of" && tk[k].lower != "and" &&
@@ -910,7 +972,7 @@ IngestResult Ingestor::Impl::analyse(const Article& article) {
       return false;
     };
     // Places after token t in the same clause: the first, and more joined by "and" or commas.
-    auto placesAfter = [&](size_t t, size_t window) {
+    auto placesAfter = [&](size_t t, size_t window, bool leaving = false) {
       std::vector<size_t> out;
       // "stormed the town", "now control the city": the town named last
       if (t + 2 < tk.size() && tk[t + 1].lower == "the" &&
@@ -928,7 +990,7 @@ IngestResult Ingestor::Impl::analyse(const Article& article) {
         if (clauseBreakAt(k) && tk[k].lower != "as") break;
         if (triggerOf(tk[k].lower).kind != Trigger::None && k > t + 1 && out.empty()) break;
         if (s.placeAt[k] >= 0 && (out.empty() || static_cast<size_t>(s.placeAt[k]) != out.back())) {
-          if (approached(k)) {
+          if (approached(k, leaving)) {
             if (out.empty()) continue;
             break;
           }
@@ -950,6 +1012,16 @@ IngestResult Ingestor::Impl::analyse(const Article& article) {
     auto placesBefore = [&](size_t t, size_t window) {
       std::vector<size_t> out;
       for (size_t k = t; k-- > 0 && k + window >= t;) {
+        // "the city of Izyum (also in Kharkiv Oblast) was also liberated": an aside does not count
+        if (tk[k].lower == ")") {
+          size_t open = k;
+          while (open > 0 && tk[open].lower != "(") --open;
+          if (tk[open].lower == "(") {
+            window += k - open + 1;
+            k = open;
+            continue;
+          }
+        }
         if (clauseBreakAt(k) && tk[k].lower != "as") break;
         if (s.placeAt[k] >= 0) {
           const size_t pm = static_cast<size_t>(s.placeAt[k]);
@@ -982,6 +1054,16 @@ IngestResult Ingestor::Impl::analyse(const Article& article) {
            next == "refuge" || next == "shelter" || next == "responsibility" || next == "hostage" || next == "prisoner"))
         continue;
       if (tk[t].lower == "pulled" && next != "out" && next != "back") continue;
+      // "reached the town's center", "arriving in the centre of Kherson": inside the town; reaching or
+      // advancing anywhere else is an approach
+      static const Words centreWords{"center", "centre", "heart", "downtown"};
+      const bool towardCentre = tk[t].lower == "reached" || tk[t].lower == "advanced" || tk[t].lower == "arrived" ||
+                                tk[t].lower == "arriving";
+      if (towardCentre) {
+        bool centre = false;
+        for (size_t k = t + 1; k < tk.size() && k <= t + 5 && !centre; ++k) centre = in(centreWords, tk[k].lower);
+        if (!centre) continue;
+      }
       if (tk[t].lower == "drove" && next != "out") continue;
       if (tk[t].lower == "fall" && next != "of") continue;
       // "control" as a verb only after "now"/"fully"/"they": "and now control the city"
@@ -1023,6 +1105,7 @@ IngestResult Ingestor::Impl::analyse(const Article& article) {
       std::vector<size_t> placeIdx;
       int agent = -1;
       bool passive = false, agentless = false;
+      std::string sideTaking;  // a withdrawal: the side left holding the place when none is named
       ControlStatus status = ControlStatus::Control;
       std::string rule;
       switch (trigger.kind) {
@@ -1048,7 +1131,7 @@ IngestResult Ingestor::Impl::analyse(const Article& article) {
             placeIdx = before;
             agent = subjectBefore(t);
           } else {
-            placeIdx = placesAfter(t, 8);
+            placeIdx = placesAfter(towardCentre && (next == "to" || next == "in" || next == "into") ? t + 1 : t, 8);
             agent = subjectBefore(t);
             // "..., liberating several Mosul neighborhoods": the subject of the main clause
             if (trig.gerund && t > 0 && tk[t - 1].lower == ",")
@@ -1088,21 +1171,47 @@ IngestResult Ingestor::Impl::analyse(const Article& article) {
           rule = "noun " + tk[t].lower;
           break;
         }
-        case Trigger::Withdraw: {
-          const int loser = subjectBefore(t);
-          placeIdx = placesAfter(t, 6);
-          if (loser < 0 || placeIdx.empty()) break;
-          const std::string loserId = actorOf(loser, &result.places[placeIdx[0]]);
+        case Trigger::Withdraw: {  // "withdrew from Lyman", "the withdrawal of its troops from Balaklyia"
+          const bool noun = tk[t].lower == "withdrawal";
+          // "following the Ukrainian withdrawal from Avdiivka": background to another statement
+          bool background = false;
+          for (size_t k = t; noun && k-- > 0 && k + 3 >= t && !tk[k].punct;)
+            background |= tk[k].lower == "following" || tk[k].lower == "after" || tk[k].lower == "since" ||
+                          tk[k].lower == "before";
+          if (background) break;
+          placeIdx = placesAfter(t, noun ? 10 : 6, true);
+          if (placeIdx.empty()) break;
+          const PlaceMention* where = &result.places[placeIdx[0]];
+          // who leaves: "the Ukrainian withdrawal", "the withdrawal of Russian troops", else the subject
+          std::string loserId;
+          int loser = -1;
+          if (noun && t > 0 && demonym(tk[t - 1].lower) && demonymActor.count(tk[t - 1].lower))
+            loserId = demonymActor.at(tk[t - 1].lower);
+          if (noun && loserId.empty() && t + 2 < tk.size() && tk[t + 1].lower == "of" && s.actorAt[t + 2] >= 0)
+            loser = s.actorAt[t + 2];
+          if (loserId.empty() && loser < 0) loser = subjectBefore(t);
+          if (loserId.empty() && loser >= 0) loserId = actorOf(loser, where);
+          if (loserId.empty()) {
+            placeIdx.clear();
+            break;
+          }
+          // the other side named ("its troops" is the side withdrawing), else the article's most
+          // named other side, else the dataset's only other actor
           for (size_t k = 0; k < tk.size(); ++k)
-            if (s.actorAt[k] >= 0 && s.actorAt[k] != loser) {
+            if (s.actorAt[k] >= 0 && s.actorAt[k] != loser &&
+                !(k > 0 && (tk[k - 1].lower == "its" || tk[k - 1].lower == "their"))) {
               const std::string other = actorOf(s.actorAt[k], &result.places[placeIdx[0]]);
               if (!other.empty() && other != loserId) {
                 agent = s.actorAt[k];
                 break;
               }
             }
+          if (agent < 0) {
+            sideTaking = salient(loserId);
+            if (sideTaking.empty() && actors.size() == 2) sideTaking = actors[0].id == loserId ? actors[1].id : actors[0].id;
+          }
           rule = "withdrawal";
-          if (agent < 0) placeIdx.clear();
+          if (agent < 0 && sideTaking.empty()) placeIdx.clear();
           break;
         }
         case Trigger::Fight: {
@@ -1146,7 +1255,7 @@ IngestResult Ingestor::Impl::analyse(const Article& article) {
       if (placeIdx.empty()) continue;
       for (size_t pIndex : placeIdx) {
         const PlaceMention& place = result.places[pIndex];
-        std::string controller = actorOf(agent, &place);
+        std::string controller = agent >= 0 ? actorOf(agent, &place) : sideTaking;
         Confidence confidence = Confidence::High;
         std::string notes = "rule: " + rule;
         if (controller.empty() && (agentless || agent < 0) && trigger.kind != Trigger::Withdraw) {
@@ -1164,29 +1273,48 @@ IngestResult Ingestor::Impl::analyse(const Article& article) {
           notes += "; controller from context";
         }
         if (controller.empty()) continue;
+        // Who held the place before the report, by the dataset's timeline: the latest full control
+        // before the publication day (or the latest at all in an undated report).
+        auto heldBy = [&]() -> std::string {
+          if (!config.timeline) return {};
+          const PlaceTrack* nearest = nullptr;  // the same town: its track within 3 km, the nearest
+          double nearestKm = 3;
+          for (const PlaceTrack& track : config.timeline->places())
+            if (const double km = greatCircleKm(track.lat, track.lon, place.lat, place.lon); km < nearestKm)
+              nearest = &track, nearestKm = km;
+          if (!nearest) return {};
+          const Event* held = nullptr;
+          for (const Event& e : nearest->events)
+            if ((!article.published || e.date < *article.published) && e.status == ControlStatus::Control) held = &e;
+          return held ? held->controller : std::string();
+        };
+        // The side facing `side`: another actor the sentence names, the article's most named other
+        // actor, or the only other actor of the dataset.
+        auto otherSide = [&](const std::string& side) {
+          for (size_t k = 0; k < tk.size(); ++k)
+            if (s.actorAt[k] >= 0) {
+              const std::string other = actorOf(s.actorAt[k], &place);
+              if (!other.empty() && other != side) return other;
+            }
+          if (std::string other = salient(side); !other.empty()) return other;
+          if (actors.size() == 2) return actors[0].id == side ? actors[1].id : actors[0].id;
+          return std::string();
+        };
         if (trigger.kind == Trigger::Siege) {
           // the dataset records a siege under the side that holds the place
-          std::string holder;
-          if (config.timeline) {
-            for (const PlaceTrack& track : config.timeline->places())
-              if (!track.events.empty() && std::abs(track.events[0].lat - place.lat) < 0.1 &&
-                  std::abs(track.events[0].lon - place.lon) < 0.1) {
-                const Event* held = nullptr;
-                const std::optional<Date> when = article.published;
-                for (const Event& e : track.events)
-                  if (!when || e.date <= *when) held = &e;
-                if (held && held->controller != controller) holder = held->controller;
-              }
-          }
-          if (holder.empty())  // the other side named in the sentence, or the only other actor
-            for (size_t k = 0; k < tk.size() && holder.empty(); ++k)
-              if (s.actorAt[k] >= 0) {
-                const std::string other = actorOf(s.actorAt[k], &place);
-                if (!other.empty() && other != controller) holder = other;
-              }
-          if (holder.empty() && actors.size() == 2) holder = actors[0].id == controller ? actors[1].id : actors[0].id;
+          std::string holder = heldBy();
+          if (holder == controller) holder.clear();
+          if (holder.empty()) holder = otherSide(controller);
           if (holder.empty()) continue;
           controller = holder;
+        }
+        if (trigger.kind == Trigger::Fight && !controller.empty() && heldBy() == controller) {
+          // "Our units are fighting in Bakhmut", said by its defenders: contested is recorded under
+          // the side advancing into the town
+          if (std::string attacker = otherSide(controller); !attacker.empty()) {
+            controller = attacker;
+            notes += "; the side fighting its way in (the town's holder is " + heldBy() + ")";
+          }
         }
         if (agent >= 0 && result.actors[static_cast<size_t>(agent)].kind != ActorMention::Kind::Named &&
             result.actors[static_cast<size_t>(agent)].kind != ActorMention::Kind::Demonym)
@@ -1227,21 +1355,27 @@ IngestResult Ingestor::Impl::analyse(const Article& article) {
                                              : (article.title.empty() ? article.publisher : article.publisher + ": " + article.title);
         p.url = article.url;
         // The date: the expression nearest the verb in the sentence, else the publication date.
+        // Only dates in the verb's clause ("declared victory in X, a town ... until ... in September"),
+        // else one set off by commas with no other clause or statement between ("regained Balaklia, a
+        // city in Kharkiv Oblast, on Thursday, September 8"; "On Friday, Iraqi forces seized ...").
         const DateMention* best = nullptr;
-        size_t bestDistance = SIZE_MAX;
+        std::pair<int, size_t> bestRank{2, SIZE_MAX};
         for (const DateMention* d : s.dates) {
           const size_t at = tk[t].begin;
-          // only dates in the verb's clause: "declared victory in X, a town ... until ... in September"
           size_t dk = 0;
           while (dk < tk.size() && tk[dk].begin < d->begin) ++dk;
           const size_t lo = std::min(dk, t), hi = std::max(dk, t);
           if (hi - lo > 40) continue;
-          bool sameClause = true;
-          for (size_t k = lo + 1; k < hi; ++k)
-            if (clauseBreakAt(k) || tk[k].lower == "," || tk[k].lower == "(") sameClause = false;
-          if (!sameClause) continue;
+          int tier = 0;
+          for (size_t k = lo + 1; k < hi && tier < 2; ++k) {
+            if (clauseBreakAt(k) || tk[k].lower == "(" ||
+                (k > t + 2 && triggerOf(tk[k].lower).kind != Trigger::None))  // not "regained control of"
+              tier = 2;
+            else if (tk[k].lower == ",") tier = 1;
+          }
+          if (tier == 2) continue;
           const size_t dist = d->begin > at ? d->begin - at : (at - d->end) + 20;  // prefer after the verb
-          if (dist < bestDistance) bestDistance = dist, best = d;
+          if (std::make_pair(tier, dist) < bestRank) bestRank = {tier, dist}, best = d;
         }
         if (best) {
           p.dateText = best->text;
@@ -1256,6 +1390,8 @@ IngestResult Ingestor::Impl::analyse(const Article& article) {
           } else if (best->date->precision() == DatePrecision::Month) {
             notes += "; only a month: background, not news";
             confidence = Confidence::Low;
+          } else if (best->yearFromWeekday) {
+            notes += "; year from the weekday";
           } else if (best->approximate) {
             notes += "; approximate date";
             if (confidence == Confidence::High) confidence = Confidence::Medium;
@@ -1294,6 +1430,41 @@ IngestResult Ingestor::Impl::analyse(const Article& article) {
       if (s.placeAt[k] >= 0) lastPlace = s.placeAt[k];
   }
 
+  // A headline summarises its story: what the story reports only as a claim ("have reportedly taken
+  // control of the town of Vuhledar", "claimed of taking full control of ... Tal Afar"), the headline
+  // does not assert either.
+  std::set<size_t> headlines;  // where headline sentences begin
+  {
+    const std::string title = collapseSpaces(article.title);
+    std::vector<std::pair<double, double>> hedged;  // places named in a sentence with a claim or denial
+    for (const SentenceView& s : sentences) {
+      const std::string sentence = collapseSpaces(std::string_view(text).substr(s.begin, s.end - s.begin));
+      if ((!title.empty() && sentence == title) || (s.begin < 400 && looksLikeHeadline(sentence))) {
+        headlines.insert(s.begin);
+        continue;
+      }
+      bool hedge = false;
+      for (size_t k = 0; k < s.tokens.size() && !hedge; ++k) {
+        const std::string& w = s.tokens[k].lower;
+        hedge = in(claimWords(), w) || w == "denied" || w == "denies" || w == "deny" ||
+                (w == "not" && k + 1 < s.tokens.size() && s.tokens[k + 1].lower == "independently");
+      }
+      if (hedge)
+        for (size_t k = 0; k < s.tokens.size(); ++k)
+          if (s.placeAt[k] >= 0)
+            hedged.emplace_back(result.places[static_cast<size_t>(s.placeAt[k])].lat,
+                                result.places[static_cast<size_t>(s.placeAt[k])].lon);
+    }
+    for (Proposal& p : result.proposals)
+      if (headlines.count(p.sentenceBegin) && p.confidence != Confidence::Low &&
+          std::any_of(hedged.begin(), hedged.end(), [&](const auto& h) {
+            return greatCircleKm(h.first, h.second, p.place.lat, p.place.lon) < 1;
+          })) {
+        p.confidence = Confidence::Low;
+        p.notes += "; a headline that the story reports only as a claim";
+      }
+  }
+
   // One proposal per place, controller and status: the most confident, then the first. A contested
   // stage on the day (or in the undated report) of a full capture by the same side is dropped.
   std::vector<Proposal> kept;
@@ -1305,6 +1476,21 @@ IngestResult Ingestor::Impl::analyse(const Article& article) {
            p.controller;
   };
   auto dayKey = [](const Proposal& p) { return p.date ? p.date->iso() : "?" + p.dateText; };
+  // A capture with no date at all (a headline: "Islamic State seizes ancient Palmyra city") and the
+  // story's dated entering stage by the same side ("stormed ... Palmyra on Wednesday") are one
+  // event: the capture takes that date, and the stage is then dropped below.
+  for (Proposal& capture : all) {
+    if (capture.status != ControlStatus::Control || capture.date || !capture.dateText.empty() ||
+        !headlines.count(capture.sentenceBegin))
+      continue;
+    for (const Proposal& stage : all)
+      if (stage.status == ControlStatus::Contested && !stage.dateText.empty() && placeKey(stage) == placeKey(capture)) {
+        capture.date = stage.date;
+        capture.dateText = stage.dateText;
+        capture.notes += "; dated by the entering stage: '" + stage.dateText + "'";
+        break;
+      }
+  }
   std::set<std::string> captures;
   for (const Proposal& p : all)
     if (p.status == ControlStatus::Control && p.confidence != Confidence::Low) captures.insert(placeKey(p) + "|" + dayKey(p));

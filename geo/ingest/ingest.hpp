@@ -61,6 +61,7 @@ struct IngestResult {
 struct IngestConfig {
   std::vector<std::string> focusCountries;  // the dataset's; used when an article names none
   const Timeline* timeline = nullptr;       // who held a place before (for sieges and withdrawals)
+  std::optional<Date> latest;               // no report is about later days (the dataset's end, else today)
 };
 
 // Sentences of a text as [begin, end) byte ranges (abbreviations such as "Nov." and "U.S." do not end one).

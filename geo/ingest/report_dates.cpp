@@ -90,7 +90,8 @@ int monthNumber(std::string_view word) {
   return 0;
 }
 
-std::vector<DateMention> findDates(std::string_view text, const std::optional<Date>& reference) {
+std::vector<DateMention> findDates(std::string_view text, const std::optional<Date>& reference,
+                                   const std::optional<Date>& latest) {
   std::vector<DateMention> out;
   const std::vector<Word> w = words(text);
   auto add = [&](size_t first, size_t last, std::optional<Date> date, bool relative, bool approximate) {
@@ -156,6 +157,31 @@ std::vector<DateMention> findDates(std::string_view text, const std::optional<Da
     }
     const std::string l = lower(t);
     if (const int wd = weekdayNumber(t); wd >= 0 && capitalised(t)) {
+      // "Thursday, September 8", "Wednesday (Oct 2)", "Friday 3 November 2017": one expression
+      int month = 0, day = 0, year = 0;
+      size_t lastWord = i;
+      if (i + 2 < w.size() && (month = monthNumber(w[i + 1].text)) > 0 && capitalised(w[i + 1].text)) {
+        day = number(w[i + 2].text, 1, 2);
+        lastWord = i + 2;
+      } else if (i + 2 < w.size() && (day = number(w[i + 1].text, 1, 2)) > 0 &&
+                 (month = monthNumber(w[i + 2].text)) > 0 && capitalised(w[i + 2].text)) {
+        lastWord = i + 2;
+      }
+      if (month > 0 && day > 0 && day <= 31 && w[i + 1].begin - w[i].end <= 3) {
+        if (lastWord + 1 < w.size() && number(w[lastWord + 1].text, 4, 4) > 1900 &&
+            w[lastWord + 1].begin - w[lastWord].end <= 2)
+          year = number(w[++lastWord].text, 4, 4);
+        std::optional<Date> date = withYear(year, month, day, reference);
+        bool fromWeekday = false;
+        if (!date && latest)
+          for (int y = latest->year(); y >= latest->year() - 30 && !date; --y)
+            if (auto d = Date::fromYmd(y, month, day); d && d->days() <= latest->days() && weekdayOf(*d) == wd)
+              date = *d, fromWeekday = true;
+        add(i, lastWord, date, year == 0, false);
+        out.back().yearFromWeekday = fromWeekday;
+        i = lastWord;
+        continue;
+      }
       const bool last = i > 0 && lower(w[i - 1].text) == "last";
       std::optional<Date> date;
       if (reference) {

@@ -176,6 +176,26 @@ std::vector<Token> tokenize(std::string_view text, size_t begin, size_t end) {
   return out;
 }
 
+bool looksLikeHeadline(std::string_view line) {
+  while (!line.empty() && std::isspace(static_cast<unsigned char>(line.back()))) line.remove_suffix(1);
+  while (!line.empty() && std::isspace(static_cast<unsigned char>(line.front()))) line.remove_prefix(1);
+  if (line.empty() || line.size() > 150) return false;
+  const char last = line.back();
+  if (last == '.' || last == '!' || last == '?' || last == ',' || last == ';' || last == ':') return false;
+  size_t words = 0, capitals = 0;
+  for (size_t i = 0; i < line.size();) {
+    while (i < line.size() && line[i] == ' ') ++i;
+    size_t j = i;
+    while (j < line.size() && line[j] != ' ') ++j;
+    if (j - i >= 4) {
+      ++words;
+      capitals += std::isupper(static_cast<unsigned char>(line[i])) != 0;
+    }
+    i = j;
+  }
+  return words >= 2 && capitals * 3 >= words * 2;
+}
+
 std::vector<std::pair<size_t, size_t>> splitSentences(std::string_view text) {
   static const std::array<std::string_view, 34> abbreviations{
       "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mr", "mrs", "ms", "dr", "gen",
@@ -198,6 +218,13 @@ std::vector<std::pair<size_t, size_t>> splitSentences(std::string_view text) {
         push(start, i);
         start = j;
         i = j;
+        continue;
+      }
+      // a headline on its own line, the story right after it
+      if (j < text.size() && std::isupper(static_cast<unsigned char>(text[j])) && looksLikeHeadline(text.substr(start, i - start))) {
+        push(start, i);
+        start = j;
+        i = j - 1;
         continue;
       }
     }

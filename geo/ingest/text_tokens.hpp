@@ -21,4 +21,8 @@ struct Token {
 // is split so that "Islamic State-held" gives "Islamic", "State", "-held".
 std::vector<Token> tokenize(std::string_view text, size_t begin, size_t end);
 
+// A headline line: short, no sentence-final punctuation, most of its longer words capitalised
+// ("Russian Forces Seize Control of Vuhledar").
+bool looksLikeHeadline(std::string_view line);
+
 }  // namespace frontline::ingest

@@ -137,6 +137,72 @@ TEST_F(GrammarTest, UnresolvableDateKeepsTheProposalWithoutADate) {
   EXPECT_FALSE(r.warnings.empty());
 }
 
+TEST_F(GrammarTest, ReachingTheCentreIsEnteringReachingElsewhereIsNot) {
+  IngestResult r = read("Russian forces reached the centre of Avdiivka on Tuesday.", "2024-02-16");
+  ASSERT_EQ(r.proposals.size(), 1u);
+  EXPECT_EQ(r.proposals[0].status, ControlStatus::Contested);
+  EXPECT_EQ(r.proposals[0].controller, "russia");
+  EXPECT_EQ(r.proposals[0].date->iso(), "2024-02-13");
+  EXPECT_TRUE(read("Russian forces reached Avdiivka on Tuesday.", "2024-02-16").proposals.empty());
+}
+
+TEST_F(GrammarTest, AHeadlineTheStoryCallsAClaimIsNotAsserted) {
+  Article a;
+  a.name = "test";
+  a.title = "Russia seizes Avdiivka";
+  a.published = *Date::parse("2024-02-16");
+  a.text = "Russia seizes Avdiivka\nRussian forces have reportedly taken Avdiivka, pro-Russian bloggers said.";
+  IngestResult r = ingestor_->analyse(a);
+  ASSERT_FALSE(r.proposals.empty());
+  for (const Proposal& p : r.proposals) EXPECT_EQ(p.confidence, Confidence::Low) << p.quote << " " << p.notes;
+  // asserted in the story: the headline stands
+  a.text = "Russia seizes Avdiivka\nRussian forces took Avdiivka on Friday.";
+  r = ingestor_->analyse(a);
+  ASSERT_EQ(r.proposals.size(), 1u);
+  EXPECT_NE(r.proposals[0].confidence, Confidence::Low);
+}
+
+// With a dataset: its own places are known, and its timeline says who held a town.
+TEST(GrammarWithDataset, DatasetPlacesAndTheSideFightingItsWayIn) {
+  const Gazetteer gazetteer = Gazetteer::build({place(5, "Avdiivka", {}, 48.14, 37.74, "UA", 30000)});
+  auto event = [](const char* date, const char* name, double lat, double lon, const char* who) {
+    Event e;
+    e.date = *Date::parse(date);
+    e.placeId = std::string("ll:") + name;
+    e.placeName = e.canonicalName = name;
+    e.lat = lat;
+    e.lon = lon;
+    e.country = "UA";
+    e.controller = who;
+    return e;
+  };
+  const Timeline timeline = Timeline::build({event("2022-02-24", "Vuhledar", 47.7792, 37.2483, "ukraine"),
+                                             event("2022-02-24", "Avdiivka", 48.14, 37.74, "ukraine")},
+                                            0);
+  IngestConfig config;
+  config.focusCountries = {"UA"};
+  config.timeline = &timeline;
+  Ingestor ingestor(gazetteer, {actor("ukraine", "Ukraine", {"Ukrainian forces"}), actor("russia", "Russia", {"Russian troops"})},
+                    config);
+  Article a;
+  a.name = "test";
+  a.published = *Date::parse("2024-10-02");
+  a.text = "Russian troops on Wednesday took charge of the eastern Ukrainian town of Vuhledar.";
+  IngestResult r = ingestor.analyse(a);
+  ASSERT_EQ(r.proposals.size(), 1u);
+  EXPECT_EQ(r.proposals[0].place.text, "Vuhledar");  // not in the gazetteer: the dataset's point
+  EXPECT_NEAR(r.proposals[0].place.lat, 47.7792, 1e-6);
+  EXPECT_EQ(r.proposals[0].controller, "russia");
+  EXPECT_EQ(r.proposals[0].date->iso(), "2024-10-02");
+  // the defenders say "our units are fighting in Avdiivka": contested under the side fighting its way in
+  a.published = *Date::parse("2024-02-10");
+  a.text = "Ukrainian forces said their units are fighting in Avdiivka.";
+  r = ingestor.analyse(a);
+  ASSERT_EQ(r.proposals.size(), 1u);
+  EXPECT_EQ(r.proposals[0].status, ControlStatus::Contested);
+  EXPECT_EQ(r.proposals[0].controller, "russia");
+}
+
 TEST_F(GrammarTest, UnknownPlacesAreListed) {
   const IngestResult r = read("Fighting was reported in Zzyzxville on Friday.");
   bool listed = false;

@@ -3,7 +3,9 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
+#include <vector>
 
 #include "support/run_command.hpp"
 
@@ -55,6 +57,58 @@ TEST(IngestCli, ThreeArticlesFromNovember2017) {
   EXPECT_NE(r.out.find("\"Syrian troops and allied militiamen on Thursday expelled"), std::string::npos) << r.out;
   // the Albu Kamal page has no date: its weekday stays unresolved, with a note naming the file
   EXPECT_NE(r.err.find("is-04-albukamal-mee.txt: no publication date"), std::string::npos) << r.err;
+}
+
+// The first seven CSV fields of each proposal row as "date|place|country|controller|status" (places and
+// dates hold no commas), with the row's quote.
+std::map<std::string, std::string> proposalRows(const std::string& csv) {
+  std::map<std::string, std::string> rows;
+  std::istringstream in(csv);
+  std::string line;
+  std::getline(in, line);  // header
+  while (std::getline(in, line)) {
+    std::vector<std::string> f;
+    size_t start = 0;
+    for (int i = 0; i < 7; ++i) {
+      const size_t comma = line.find(',', start);
+      if (comma == std::string::npos) break;
+      f.push_back(line.substr(start, comma - start));
+      start = comma + 1;
+    }
+    if (f.size() == 7) rows[f[0] + "|" + f[1] + "|" + f[2] + "|" + f[5] + "|" + f[6]] = line;
+  }
+  return rows;
+}
+
+// The Done-when check on reports that were not used to tune the reader (tests/fixtures/ingest/reports):
+// the fall of al-Qaim (DoD, 3 Nov 2017), Albu Kamal (Reuters, 9 Nov) and Rawa (Reuters, 17 Nov), and a
+// Ukraine story whose towns must be the Ukrainian ones.
+TEST(IngestCli, RealReportsNovember2017AndKharkiv) {
+  const fs::path reports = kSource / "tests/fixtures/ingest/reports";
+  auto r = runCommand(frontlineBinary() + " ingest " + q(reports / "dod-2017-11-03-qaim.txt") + " " +
+                      q(reports / "cna-2017-11-09-albukamal.txt") + " " + q(reports / "abc-2017-11-17-rawa.txt"));
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  auto rows = proposalRows(r.out);
+  EXPECT_EQ(rows.size(), 3u) << r.out;
+  ASSERT_TRUE(rows.count("2017-11-03|Qaim|IQ|iraqi_forces|control")) << r.out;
+  EXPECT_NE(rows["2017-11-03|Qaim|IQ|iraqi_forces|control"].find("Iraqi Forces Liberate Qaim"), std::string::npos);
+  ASSERT_TRUE(rows.count("2017-11-09|Albu Kamal|SY|syrian_government|control")) << r.out;
+  EXPECT_NE(rows["2017-11-09|Albu Kamal|SY|syrian_government|control"].find("have taken Albu Kamal"), std::string::npos);
+  ASSERT_TRUE(rows.count("2017-11-17|Rawa|IQ|iraqi_forces|control")) << r.out;
+  EXPECT_NE(rows["2017-11-17|Rawa|IQ|iraqi_forces|control"].find("captured the border town of Rawa"), std::string::npos);
+
+  if (!fs::exists(kSource / "assets/world/cities500.txt")) GTEST_SKIP() << "assets/world is not built (tools/setup.sh)";
+  r = runCommand(frontlineBinary() + " ingest " + q(kSource / "assets/datasets/ukraine-2022-2024/dataset.toml") + " " +
+                 q(reports / "quint-2022-09-12-kharkiv.txt"));
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  rows = proposalRows(r.out);
+  EXPECT_TRUE(rows.count("2022-09-10|Kupyansk|UA|ukraine|control")) << r.out;
+  EXPECT_TRUE(rows.count("2022-09-12|Izyum|UA|ukraine|control")) << r.out;  // no date in its sentence
+  EXPECT_TRUE(rows.count("2022-09-12|Balaklyia|UA|ukraine|control")) << r.out;  // Russia's withdrawal
+  for (const auto& [key, line] : rows) EXPECT_NE(key.find("|UA|"), std::string::npos) << line;
+  // the towns are the Ukrainian ones (GeoNames Kupiansk 49.71 N 37.62 E, Izium 49.21 N 37.28 E)
+  EXPECT_NE(rows["2022-09-10|Kupyansk|UA|ukraine|control"].find(",49.71"), std::string::npos);
+  EXPECT_NE(rows["2022-09-12|Izyum|UA|ukraine|control"].find(",49.20"), std::string::npos);
 }
 
 TEST(IngestCli, BadInputGetsOneLineNamingTheFile) {
@@ -159,21 +213,37 @@ std::vector<double> evaluationRow(const std::string& table, const std::string& s
   return {};
 }
 
-// The labelled set with the bundled gazetteer (Iraq/Syria): floors a little below what was measured
-// (dev/is places F1 1.00, events relaxed F1 0.85; test/is places F1 0.91, relaxed F1 0.62), so a
-// regression fails. Ukrainian places need a world gazetteer, which the repository does not bundle.
+// The labelled set read with the bundled datasets (their actors, aliases, places and timelines) and
+// the world gazetteer: floors a little below what was measured (see README, "Measured on real
+// text"), so that a regression fails. Without assets/world (tools/setup.sh builds it) only the
+// Iraq/Syria rows, which the regional gazetteer covers, are checked.
 TEST(IngestEvaluation, LabelledSetFloors) {
-  const auto r = runCommand(frontlineBinary() + " ingest --evaluate " + q(kLabelled) + " --eval-dataset ua-=" +
-                            q(kSource / "tests/fixtures/ingest/ukraine-actors.csv"));
+  const auto r = runCommand(frontlineBinary() + " ingest --evaluate " + q(kLabelled) + " --eval-dataset is-=" +
+                            q(kSource / "assets/datasets/isis-2014-2019/dataset.toml") + " --eval-dataset ua-=" +
+                            q(kSource / "assets/datasets/ukraine-2022-2024/dataset.toml"));
   ASSERT_EQ(r.exitCode, 0) << r.err;
+  // values: passages, places P R F1, events P R F1 (date within a day), relaxed P R F1
   const auto devIs = evaluationRow(r.out, "dev/is"), testIs = evaluationRow(r.out, "test/is");
   ASSERT_EQ(devIs.size(), 10u) << r.out;
   ASSERT_EQ(testIs.size(), 10u) << r.out;
-  EXPECT_GE(devIs[1], 0.95) << r.out;  // places precision
-  EXPECT_GE(devIs[2], 0.90) << r.out;  // places recall
-  EXPECT_GE(devIs[9], 0.75) << r.out;  // events F1, undated passages relaxed
-  EXPECT_GE(testIs[3], 0.80) << r.out;  // places F1
-  EXPECT_GE(testIs[9], 0.50) << r.out;  // events F1, relaxed
+  EXPECT_GE(devIs[1], 0.95) << r.out;   // places precision (measured 1.00)
+  EXPECT_GE(devIs[2], 0.95) << r.out;   // places recall (1.00)
+  EXPECT_GE(devIs[9], 0.85) << r.out;   // events F1, undated passages relaxed (0.92)
+  EXPECT_GE(testIs[3], 0.85) << r.out;  // places F1 (0.91)
+  EXPECT_GE(testIs[9], 0.55) << r.out;  // events F1, relaxed (0.62)
+  if (!fs::exists(kSource / "assets/world/cities500.txt")) GTEST_SKIP() << "assets/world is not built (tools/setup.sh)";
+  const auto dev = evaluationRow(r.out, "dev"), test = evaluationRow(r.out, "test"),
+             devDated = evaluationRow(r.out, "dev/dated");
+  ASSERT_EQ(dev.size(), 10u) << r.out;
+  ASSERT_EQ(test.size(), 10u) << r.out;
+  ASSERT_EQ(devDated.size(), 10u) << r.out;
+  EXPECT_GE(dev[1], 0.95) << r.out;       // places precision (1.00)
+  EXPECT_GE(dev[2], 0.93) << r.out;       // places recall (0.98)
+  EXPECT_GE(dev[6], 0.35) << r.out;       // events F1 (0.39: most dev pages carry no date)
+  EXPECT_GE(dev[9], 0.85) << r.out;       // events F1, relaxed (0.91)
+  EXPECT_GE(devDated[6], 0.85) << r.out;  // events F1 on the pages that give a date (0.94)
+  EXPECT_GE(test[3], 0.78) << r.out;      // places F1 (0.84)
+  EXPECT_GE(test[9], 0.45) << r.out;      // events F1, relaxed (0.52)
 }
 
 }  // namespace

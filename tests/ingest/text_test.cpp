@@ -35,6 +35,24 @@ TEST(ReportDates, YearInferredBackwardsAndNothingGuessed) {
   EXPECT_TRUE(findDates("Iraqi forces may retake it", std::nullopt).empty());  // "may" is no month
 }
 
+TEST(ReportDates, WeekdayWithDayAndMonthGivesTheYearOfAnUndatedReport) {
+  const auto latest = *Date::parse("2024-12-31");
+  auto dates = findDates("regained Balaklia on Thursday, September 8, and Lyman on Saturday (Oct 1)", std::nullopt, latest);
+  ASSERT_EQ(dates.size(), 2u);
+  ASSERT_TRUE(dates[0].date);
+  EXPECT_EQ(dates[0].date->iso(), "2022-09-08");  // the last Thursday 8 September up to 2024
+  EXPECT_TRUE(dates[0].yearFromWeekday);
+  EXPECT_EQ(dates[0].text, "Thursday, September 8");
+  ASSERT_TRUE(dates[1].date);
+  EXPECT_EQ(dates[1].date->iso(), "2022-10-01");
+  // without a bound nothing is guessed; with a publication date, the usual year
+  EXPECT_FALSE(findDates("on Thursday, September 8", std::nullopt)[0].date);
+  dates = findDates("on Thursday, September 8", *Date::parse("2022-09-10"), latest);
+  ASSERT_TRUE(dates[0].date);
+  EXPECT_EQ(dates[0].date->iso(), "2022-09-08");
+  EXPECT_FALSE(dates[0].yearFromWeekday);
+}
+
 TEST(ReportDates, PublicationDates) {
   EXPECT_EQ(parsePublicationDate("2017-11-17T10:22:00Z")->iso(), "2017-11-17");
   EXPECT_EQ(parsePublicationDate("Fri, 17 Nov 2017 10:00:00 GMT")->iso(), "2017-11-17");
@@ -72,6 +90,15 @@ TEST(Sentences, AbbreviationsDoNotEndSentences) {
   const auto s = splitSentences(text);
   ASSERT_EQ(s.size(), 3u);
   EXPECT_EQ(text.substr(s[0].first, s[0].second - s[0].first), "Rawa fell on Nov. 17 to U.S.-backed forces.");
+}
+
+TEST(Sentences, AHeadlineLineEndsItsSentence) {
+  const std::string text = "Russian Forces Seize Control of Vuhledar\nRussian troops have reportedly taken the town.";
+  const auto s = splitSentences(text);
+  ASSERT_EQ(s.size(), 2u);
+  EXPECT_EQ(text.substr(s[0].first, s[0].second - s[0].first), "Russian Forces Seize Control of Vuhledar");
+  // a sentence wrapped across lines stays one sentence
+  EXPECT_EQ(splitSentences("Iraqi forces retook the town of\nRawa on Friday, officials said.").size(), 1u);
 }
 
 TEST(Html, TextAndMetadata) {

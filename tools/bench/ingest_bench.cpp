@@ -75,9 +75,7 @@ int main(int argc, char** argv) {
   }
   const double loadSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - loadStart).count();
   std::printf("gazetteer and dataset loaded in %.2f s (%zu places)\n", loadSeconds, setup->gazetteer->places().size());
-  ingest::IngestConfig config;
-  config.focusCountries = setup->dataset.settings.focusCountries;
-  config.timeline = &setup->dataset.timeline;
+  const ingest::IngestConfig config = cli::ingestConfig(*setup);
   const auto indexStart = std::chrono::steady_clock::now();
   ingest::Ingestor ingestor(*setup->gazetteer, setup->dataset.actors, config);
   std::printf("ingestor built in %.2f s (name keys of the gazetteer's towns)\n",

@@ -1,5 +1,7 @@
 #include "ingest_setup.hpp"
 
+#include <chrono>
+
 #include "geo/gazetteer/gazetteer_loader.hpp"
 #include "geo/gis/actor_table.hpp"
 #include "geo/gis/dataset_loader.hpp"
@@ -9,7 +11,12 @@ namespace frontline::cli {
 
 Result<IngestSetup> loadIngestSetup(const IngestSources& s) {
   IngestSetup setup;
-  GazetteerFiles files = bundledGazetteerFiles(s.assetDir);
+  // The world's towns (with their binary index) when assets/world is built, else the regional extract.
+  auto defaults = defaultGazetteerFiles(s.assetDir);
+  if (!defaults) return defaults.error();
+  if (!defaults->warning.empty()) setup.notes.push_back("warning: " + defaults->warning);
+  GazetteerFiles files = std::move(defaults->files);
+  const size_t defaultCount = files.geonames.size() + files.aliases.size();
   if (!s.dataset.empty()) {
     if (!std::filesystem::exists(s.dataset))
       return makeError(ErrorKind::Input, s.dataset.string(), "no such dataset");
@@ -42,13 +49,31 @@ Result<IngestSetup> loadIngestSetup(const IngestSources& s) {
                      "no actors to look for: give a dataset with an actors table, or --actors FILE");
   files.geonames.insert(files.geonames.end(), s.gazetteers.begin(), s.gazetteers.end());
   files.aliases.insert(files.aliases.end(), s.aliases.begin(), s.aliases.end());
-  auto gazetteer = loadGazetteer(files);
+  // The index holds the default files only; a dataset's or the command line's files are indexed each time.
+  std::string cacheWarning;
+  auto gazetteer = !defaults->cache.empty() && files.geonames.size() + files.aliases.size() == defaultCount
+                       ? loadGazetteerCached(files, defaults->cache, &cacheWarning)
+                       : loadGazetteer(files);
   if (!gazetteer) return gazetteer.error();
+  if (!cacheWarning.empty()) setup.notes.push_back("warning: " + cacheWarning);
   setup.notes.push_back("gazetteer: " + std::to_string(gazetteer->places().size()) + " places from " +
                         std::to_string(files.geonames.size()) + " GeoNames file(s) and " +
                         std::to_string(files.aliases.size()) + " alias file(s)");
   setup.gazetteer = std::make_unique<Gazetteer>(std::move(*gazetteer));
   return setup;
+}
+
+ingest::IngestConfig ingestConfig(const IngestSetup& setup) {
+  ingest::IngestConfig config;
+  config.focusCountries = setup.dataset.settings.focusCountries;
+  config.timeline = &setup.dataset.timeline;
+  if (setup.dataset.settings.end) {
+    config.latest = setup.dataset.settings.end;
+  } else {
+    const auto now = std::chrono::system_clock::now().time_since_epoch();
+    config.latest = Date::fromDays(static_cast<int32_t>(std::chrono::duration_cast<std::chrono::hours>(now).count() / 24));
+  }
+  return config;
 }
 
 Result<std::filesystem::path> firstEventTable(const std::filesystem::path& dataset) {

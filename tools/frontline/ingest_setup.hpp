@@ -30,6 +30,10 @@ struct IngestSetup {
 
 Result<IngestSetup> loadIngestSetup(const IngestSources& sources);
 
+// What the reader takes from the setup: focus countries, the timeline, and the last day a report
+// may be about (the dataset's `end`, else today).
+ingest::IngestConfig ingestConfig(const IngestSetup& setup);
+
 // The dataset's first event table (for --append).
 Result<std::filesystem::path> firstEventTable(const std::filesystem::path& dataset);
 
