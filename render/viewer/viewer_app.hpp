@@ -41,6 +41,11 @@ struct ViewerOptions {
   double frameSeconds = 0;            // > 0: the clock advances this much per frame (deterministic scripts)
   int benchFrames = 0;                // > 0: scrub over the range in this many frames, twice, print times
 
+  // Editing: the event table that accepted proposals and direct edits go to (the dataset's first;
+  // empty: no editing), and proposals files (`frontline ingest` CSV or JSON output) for the inbox.
+  std::filesystem::path editTable;
+  std::vector<std::filesystem::path> inbox;
+
   std::vector<ViewerProblem> problems;  // found while loading (dataset, story, layers)
   // Opens a second session with the same map and dataset for an export's worker; none: no export.
   std::function<Result<std::unique_ptr<MapSession>>()> openExportSession;
