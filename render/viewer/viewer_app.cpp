@@ -853,6 +853,7 @@ Result<void> ViewerApp::editStep(const std::string& step, bool& handled) {
 void ViewerApp::addProposals(const std::filesystem::path& file) {
   auto added = editor_.addProposals(file);
   if (!added) {
+    std::cerr << "frontline view: " << added.error().message() << "\n";
     errors_.add(added.error().where, added.error().what, true);
     return;
   }

@@ -12,6 +12,8 @@
 #include <atomic>
 #include <chrono>
 #include <cstdlib>
+#include <fstream>
+#include <sstream>
 #include <thread>
 
 #include "geo/gis/dataset_loader.hpp"
@@ -262,6 +264,114 @@ TEST_F(ViewerWindow, MissingFilesAndBrokenLayersDoNotStopIt) {
   EXPECT_EQ(r.exitCode, 0) << r.err;
   EXPECT_NE(r.err.find("story.toml:2:"), std::string::npos) << r.err;
   EXPECT_EQ(r.out.find("presenting=yes"), std::string::npos) << r.out;
+}
+
+// Proposals as `frontline ingest` writes them (the event-table CSV), for the inbox.
+const char* kProposals =
+    "date,place,country,lat,lon,controller,status,source,url,quote,confidence,notes\n"
+    "2017-11-03,al-Qaim,IQ,34.39251,40.98945,iraqi_forces,control,Reuters,https://example.org/a,"
+    "\"ERBIL (Reuters) - Iraqi forces seized the district of al-Qaim on Friday, one of the last territories held by "
+    "Islamic State militants.\",high,rule: active capture\n"
+    "2017-11-17,Rawa,IQ,34.48229,41.91898,iraqi_forces,control,Hindustan Times,https://example.org/b,"
+    "\"Government troops \"\"liberated the whole of Rawa\"\"\",medium,rule: active capture\n"
+    "2017-11-08,Albu Kamal,SY,34.45226,40.91854,islamic_state,besieged,OANN,https://example.org/c,"
+    "the Syrian army encircled and attacked Albu Kamal,medium,rule: active siege\n";
+
+std::string slurp(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// A copy of the bundled dataset to edit, its first event table's bytes, and the proposals file.
+struct EditFixture {
+  std::filesystem::path dir, manifest, table, proposals;
+  std::string original;
+  explicit EditFixture(const std::string& name) {
+    dir = test::freshDir(name);
+    std::filesystem::copy(FRONTLINE_SOURCE_DIR "/assets/datasets/isis-2014-2019", dir / "ds",
+                          std::filesystem::copy_options::recursive);
+    manifest = dir / "ds" / "dataset.toml";
+    table = dir / "ds" / "events.csv";
+    original = slurp(table);
+    proposals = dir / "proposals.csv";
+    test::writeTextFile(proposals, kProposals);
+  }
+};
+
+// The "done when" of the inbox: accept two, edit one, reject one, undo and redo (buttons' steps and
+// the keys), save: the table differs from the original by exactly the accepted rows, as edited.
+TEST_F(ViewerWindow, InboxSessionSavesExactlyTheAcceptedAndEditedRows) {
+  EditFixture f("viewer-inbox");
+  const std::string iraq = slurp(f.dir / "ds" / "events-iraq.csv");
+  auto r = view(quoted(f.manifest) + " --inbox " + quoted(f.proposals) +
+                " --size 1280x800 --keys inbox:1,accept,inbox:2,accept,edit:date=2017-11-16,inbox:3,reject,"
+                "undo,undo,redo,redo,Ctrl+Z,Ctrl+Shift+Z,save --print-state --quit");
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  EXPECT_NE(r.out.find("inbox=0/2/1 unsaved=no"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("edit: saved " + f.table.string()), std::string::npos) << r.out;
+  const std::string added =
+      "2017-11-03,al-Qaim,IQ,34.39251,40.98945,iraqi_forces,control,Reuters,https://example.org/a,"
+      "\"ERBIL (Reuters) - Iraqi forces seized the district of al-Qaim on Friday, one of the last territories held by "
+      "Islamic State militants.\",high,rule: active capture\n"
+      "2017-11-16,Rawa,IQ,34.48229,41.91898,iraqi_forces,control,Hindustan Times,https://example.org/b,"
+      "\"Government troops \"\"liberated the whole of Rawa\"\"\",medium,rule: active capture\n";
+  EXPECT_EQ(slurp(f.table), f.original + added);
+  EXPECT_EQ(slurp(f.dir / "ds" / "events-iraq.csv"), iraq);  // other tables untouched
+  // The saved dataset still checks clean.
+  auto check = test::runCommand(test::frontline() + " check " + quoted(f.manifest));
+  EXPECT_EQ(check.exitCode, 0) << check.out << check.err;
+
+  // Undoing everything leaves nothing to save: the file keeps its bytes.
+  EditFixture g("viewer-inbox-undone");
+  r = view(quoted(g.manifest) + " --inbox " + quoted(g.proposals) +
+           " --size 960x600 --keys inbox:1,accept,inbox:3,reject,Ctrl+Z,Ctrl+Z,save --print-state --quit");
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  EXPECT_NE(r.out.find("inbox=3/0/0 unsaved=no"), std::string::npos) << r.out;
+  EXPECT_EQ(slurp(g.table), g.original);
+}
+
+TEST_F(ViewerWindow, AReadOnlyTableIsNotWrittenAndSaveAsKeepsTheEdits) {
+  EditFixture f("viewer-inbox-readonly");
+  std::filesystem::permissions(f.table, std::filesystem::perms::owner_read | std::filesystem::perms::group_read |
+                                            std::filesystem::perms::others_read);
+  const auto copy = f.dir / "events-copy.csv";
+  auto r = view(quoted(f.manifest) + " --inbox " + quoted(f.proposals) + " --size 960x600 --keys inbox:2,accept,save," +
+                "save-as:" + copy.string() + " --print-state --quit");
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  EXPECT_EQ(slurp(f.table), f.original);
+  EXPECT_EQ(slurp(copy), f.original +
+                             "2017-11-17,Rawa,IQ,34.48229,41.91898,iraqi_forces,control,Hindustan Times,"
+                             "https://example.org/b,\"Government troops \"\"liberated the whole of Rawa\"\"\",medium,"
+                             "rule: active capture\n");
+  EXPECT_NE(r.out.find("unsaved=no"), std::string::npos) << r.out;
+
+  // Without Save as, the refusal says why and the edits are not lost (--quit warns).
+  r = view(quoted(f.manifest) + " --inbox " + quoted(f.proposals) + " --size 960x600 --keys inbox:2,accept,save --print-state --quit");
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  EXPECT_NE(r.out.find("read-only"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("unsaved=yes"), std::string::npos) << r.out;
+  EXPECT_NE(r.err.find("unsaved edits"), std::string::npos) << r.err;
+  EXPECT_EQ(slurp(f.table), f.original);
+}
+
+TEST_F(ViewerWindow, BadProposalsFilesAndStepsSayWhy) {
+  EditFixture f("viewer-inbox-bad");
+  test::writeTextFile(f.dir / "broken.json", "[{ not json");
+  auto r = view(quoted(f.manifest) + " --inbox " + quoted(f.dir / "missing.csv") + " --inbox " +
+                quoted(f.dir / "broken.json") + " --size 960x600 --print-state --quit");
+  EXPECT_EQ(r.exitCode, 0) << r.err;
+  EXPECT_NE(r.err.find("missing.csv"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("broken.json: not JSON"), std::string::npos) << r.err;
+  // A step that cannot be done stops the script with a message naming it.
+  r = view(quoted(f.manifest) + " --inbox " + quoted(f.proposals) + " --size 960x600 --keys inbox:7,accept --quit");
+  EXPECT_NE(r.exitCode, 0);
+  EXPECT_NE(r.err.find("inbox:7: no such proposal"), std::string::npos) << r.err;
+  r = view(quoted(f.manifest) + " --inbox " + quoted(f.proposals) + " --size 960x600 --keys inbox:1,reject,accept,reject --quit");
+  EXPECT_NE(r.exitCode, 0);
+  EXPECT_NE(r.err.find("reject: already accepted"), std::string::npos) << r.err;
+  EXPECT_EQ(slurp(f.table), f.original);
 }
 
 // The export dialog's job, without the dialog: a short PNG sequence made on a worker thread with
