@@ -262,6 +262,26 @@ void InboxPanel::drawChoice(EventEditor& editor) {
   ImGui::End();
 }
 
+// What `frontline check` says about the dataset with the edits (updated as they are made).
+void InboxPanel::drawChecks() {
+  size_t errors = 0;
+  for (const DatasetIssue& i : checks) errors += i.error;
+  char title[96];
+  std::snprintf(title, sizeof title, "Checks: %zu error%s, %zu warning%s###checks", errors, errors == 1 ? "" : "s",
+                checks.size() - errors, checks.size() - errors == 1 ? "" : "s");
+  if (!ImGui::CollapsingHeader(title, errors > 0 ? ImGuiTreeNodeFlags_DefaultOpen : 0)) return;
+  if (!checkNote.empty()) ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1), "%s", checkNote.c_str());
+  if (checks.empty()) ImGui::TextDisabled("frontline check finds nothing wrong with the edited dataset");
+  ImGui::BeginChild("##checks", ImVec2(0, std::min(120.0f, 20.0f * static_cast<float>(checks.size()) + 8)));
+  for (const DatasetIssue& i : checks) {
+    ImGui::TextColored(i.error ? ImVec4(0.75f, 0.1f, 0.1f, 1) : ImVec4(0.6f, 0.42f, 0.0f, 1), "%s",
+                       i.error ? "error" : "warning");
+    ImGui::SameLine();
+    ImGui::TextWrapped("%s", i.text().c_str());
+  }
+  ImGui::EndChild();
+}
+
 bool InboxPanel::draw(EventEditor& editor, float top, float height) {
   drawChoice(editor);
   if (!open) return false;
@@ -325,6 +345,7 @@ bool InboxPanel::draw(EventEditor& editor, float top, float height) {
     }
   }
   if (editor.table() && ImGui::CollapsingHeader("Events in the table")) drawTableEvents(editor);
+  drawChecks();
   ImGui::End();
   return editor.selected() != before;
 }

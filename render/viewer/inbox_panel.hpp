@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 
+#include "geo/model/dataset.hpp"
 #include "render/viewer/event_editor.hpp"
 
 namespace frontline {
@@ -16,6 +17,9 @@ namespace frontline {
 class InboxPanel {
  public:
   bool open = true;
+  // `check`'s messages for the dataset with the edits, and a note when it could not be re-read.
+  std::vector<DatasetIssue> checks;
+  std::string checkNote;
 
   // Draws the window at the left edge. Returns true when the selected proposal changed (the map
   // centres on it).
@@ -38,6 +42,7 @@ class InboxPanel {
   void drawTableEvents(EventEditor& editor);
   void drawChoice(EventEditor& editor);
   void drawSentence(const InboxProposal& p);
+  void drawChecks();
 
   std::optional<SaveOutcome> choice_;  // the refusal being decided on
   char copyPath_[512] = {};

@@ -20,6 +20,7 @@
 #include "render/png_io.hpp"
 #include "render/viewer/area_chart.hpp"
 #include "render/viewer/area_series.hpp"
+#include "render/viewer/dataset_reload.hpp"
 #include "render/viewer/event_editor.hpp"
 #include "render/viewer/export_dialog.hpp"
 #include "render/viewer/imgui_layer.hpp"
@@ -115,6 +116,8 @@ class ViewerApp {
   void drawProposalMark();
   void drawQuitChoice();
   void requestQuit();
+  void followEdits();
+  void adoptDataset(std::shared_ptr<MapSession::Prepared> prepared);
   Result<void> bench();
 
   void setPresenting(bool on);
@@ -150,6 +153,9 @@ class ViewerApp {
   InboxPanel inboxPanel_;
   uint64_t titleVersion_ = ~0ull;
   bool quitChoice_ = false;  // "unsaved changes" window showing
+  // The dataset re-read with the unsaved edits (so the map follows them).
+  std::optional<DatasetReload> reload_;
+  size_t shownBytes_ = 0;  // hash of the table bytes the map shows
   // Land held per controller over the range, under the time bar; computed on idle frames.
   AreaSeries areaSeries_;
   AreaChart areaChart_;
@@ -220,6 +226,11 @@ ViewerApp::ViewerApp(MapSession& session, const ViewerOptions& options, WindowTa
   }
   for (const std::filesystem::path& file : o_.inbox) addProposals(file);
   inboxPanel_.open = !o_.inbox.empty();
+  if (editor_.editable() && dataset_ && o_.reloadDataset) {
+    reload_.emplace(o_.reloadDataset, session_);
+    shownBytes_ = std::hash<std::string>{}(editor_.table()->serialise());
+    inboxPanel_.checks = dataset_->issues;
+  }
   if (dataset_ && o_.date && (o_.date->days() < playback_.first() || o_.date->days() > playback_.last()))
     errors_.add("--date", o_.date->iso() + " is outside the dataset's range; showing " + playback_.date().iso(), false);
 }
@@ -240,6 +251,7 @@ Vec2 ViewerApp::toMapPixels(int x, int y) const {
 
 bool ViewerApp::idle() const {
   if (playback_.playing() || exportDialog_.running()) return false;
+  if (reload_ && (reload_->busy() || titleVersion_ != editor_.version())) return false;  // the map is catching up
   if (presenting_ && player_ && !player_->at(now_).settled) return false;
   return true;
 }
@@ -653,6 +665,7 @@ std::string ViewerApp::stateLine() const {
             std::to_string(inbox.count(InboxProposal::State::Accepted)) + "/" +
             std::to_string(inbox.count(InboxProposal::State::Rejected));
     line += editor_.dirty() ? " unsaved=yes" : " unsaved=no";
+    if (dataset_) line += " places=" + std::to_string(dataset_->timeline.places().size());
   }
   return line;
 }
@@ -892,6 +905,53 @@ void ViewerApp::drawProposalMark() {
   draw->AddText(ImVec2(c.x + 20, c.y - 8), IM_COL32(40, 40, 40, 255), p.value("place").c_str());
 }
 
+// After an edit, the dataset is read again with the table's unsaved bytes (on a worker thread);
+// when that is ready, the map, the timeline, the area chart and the checks switch to it.
+void ViewerApp::followEdits() {
+  if (!reload_) return;
+  const std::string bytes = editor_.table()->serialise();
+  const size_t hash = std::hash<std::string>{}(bytes);
+  if (hash != shownBytes_) {
+    shownBytes_ = hash;
+    reload_->request(editor_.version(), editor_.table()->path(), bytes);
+  }
+  auto done = reload_->poll();
+  if (!done) return;
+  inboxPanel_.checks = std::move(done->issues);
+  if (!done->prepared) {
+    inboxPanel_.checkNote = done->prepared.error().message();
+    return;
+  }
+  inboxPanel_.checkNote.clear();
+  adoptDataset(std::move(done->prepared).value());
+}
+
+void ViewerApp::adoptDataset(std::shared_ptr<MapSession::Prepared> prepared) {
+  const std::string selected = inspector_.selected() ? inspector_.selected()->id : std::string();
+  hovered_ = nullptr;
+  drawnControl_.reset();
+  haveDrawn_ = false;
+  session_.adoptData(std::move(prepared));
+  const LoadedDataset* data = session_.data();
+  if (!data) return;
+  dataset_ = &data->dataset;
+  const double time = playback_.time(), speed = playback_.speed();
+  const bool loop = playback_.loop();
+  playback_ = Playback(dataset_->start(), dataset_->end(), dataset_->timeline.eventDates());
+  playback_.setSpeed(speed);
+  playback_.setLoop(loop);
+  playback_.seek(time);
+  const auto labels = placeLabels(session_.scene());
+  timeline_ = TimelineBar(dataset_, labels);
+  inspector_ = Inspector(dataset_, labels);
+  for (const PlaceTrack& p : dataset_->timeline.places())
+    if (p.id == selected) inspector_.select(&p);
+  if (session_.areaBuilder())
+    areaSeries_ = AreaSeries(areaSampleDates(dataset_->start(), dataset_->end(), dataset_->timeline.eventDates()));
+  warmed_ = 0;
+  renderer_.setStyle(display_.style());  // the cached label layer shows the new places
+}
+
 void ViewerApp::requestQuit() {
   if (editor_.dirty() && !o_.quit) quitChoice_ = true;  // never lose edits to a stray Esc
   else running_ = false;
@@ -1080,6 +1140,7 @@ Result<void> ViewerApp::run() {
     const double dt = std::min(0.25, now_ - last);  // a stall (window dragged) does not jump ahead
     last = now_;
     updateLayout();
+    followEdits();
     update(dt);
     if (auto r = drawMap(); !r) return r;
     if (uiVisible_ || presenting_) drawUi();

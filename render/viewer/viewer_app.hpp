@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -45,6 +46,9 @@ struct ViewerOptions {
   // empty: no editing), and proposals files (`frontline ingest` CSV or JSON output) for the inbox.
   std::filesystem::path editTable;
   std::vector<std::filesystem::path> inbox;
+  // Loads the dataset again with some event tables read from other files (table -> file): the map
+  // follows the unsaved edits through it. None: the map shows the dataset as opened.
+  std::function<Result<LoadedDataset>(const std::map<std::string, std::filesystem::path>&)> reloadDataset;
 
   std::vector<ViewerProblem> problems;  // found while loading (dataset, story, layers)
   // Opens a second session with the same map and dataset for an export's worker; none: no export.

@@ -134,7 +134,15 @@ int runView(const ViewOptions& o) {
   // Edits go to the dataset's first event table, as `ingest --append` does.
   if (!o.readOnly && !o.data.noData) {
     auto table = firstEventTable(datasetPathOf(o.data, o.map.assets));
-    if (table) v.editTable = *table;
+    if (table) {
+      v.editTable = *table;
+      v.reloadDataset = [data = o.data, assets = o.map.assets](const std::map<std::string, std::filesystem::path>& replaced)
+          -> Result<LoadedDataset> {
+        DatasetLoadOptions options = datasetLoadOptions(data, assets);
+        options.replacedTables = replaced;
+        return loadDataset(datasetPathOf(data, assets), options);
+      };
+    }
     else v.problems.push_back({table.error().where, table.error().what + " (editing is off)", false});
   }
 
