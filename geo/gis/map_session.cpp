@@ -41,6 +41,9 @@ Result<std::unique_ptr<MapSession>> MapSession::open(MapSourceOptions source, st
 
 struct MapSession::Prepared {
   LoadedDataset data;
+  // The builder's own projection: PROJ objects must not be shared between threads, and this may
+  // be prepared on one while the session draws on another.
+  std::unique_ptr<Projection> projection;
   std::vector<Place> extraTowns;  // settlements the dataset's gazetteers add
   std::unique_ptr<ControlAreaBuilder> builder;
 };
@@ -70,7 +73,10 @@ Result<std::shared_ptr<MapSession::Prepared>> MapSession::prepareData(LoadedData
     withExtra->towns.insert(withExtra->towns.end(), prepared->extraTowns.begin(), prepared->extraTowns.end());
     layers = &*withExtra;
   }
-  auto builder = ControlAreaBuilder::create(*layers, map_.projection, map_.scene.metresPerUnit, options,
+  auto projection = Projection::create(map_.projection.definition(), view_ ? *view_ : LonLatBox{});
+  if (!projection) return projection.error();
+  prepared->projection = std::make_unique<Projection>(std::move(projection).value());
+  auto builder = ControlAreaBuilder::create(*layers, *prepared->projection, map_.scene.metresPerUnit, options,
                                             map_.scene.viewExtent, places);
   if (!builder) return builder.error();
   prepared->builder = std::move(builder).value();
@@ -80,6 +86,7 @@ Result<std::shared_ptr<MapSession::Prepared>> MapSession::prepareData(LoadedData
 void MapSession::adoptData(std::shared_ptr<Prepared> prepared) {
   cache_.reset();  // refers to the old timeline and builder
   builder_ = std::move(prepared->builder);
+  builderProjection_ = std::move(prepared->projection);
   data_ = std::move(prepared->data);
   BaseLayers& layers = map_.layers;
   layers.towns.resize(baseTowns_);

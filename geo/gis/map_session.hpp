@@ -48,6 +48,7 @@ class MapSession {
   std::optional<LonLatBox> view_;
   size_t baseTowns_ = 0;  // map_.layers.towns before a dataset's settlements were added
   std::optional<LoadedDataset> data_;
+  std::unique_ptr<Projection> builderProjection_;  // declared before builder_: it outlives it
   std::unique_ptr<ControlAreaBuilder> builder_;
   std::unique_ptr<ControlAreaCache> cache_;
 };

@@ -76,7 +76,7 @@ Result<std::vector<InboxProposal>> readJson(const std::filesystem::path& path) {
     if (article.GetType() != CPLJSONObject::Type::Object || !proposals.IsValid())
       return makeError(ErrorKind::Data, path.string() + ": article " + std::to_string(a + 1),
                        "no \"proposals\" array (expected the output of frontline ingest --format json)");
-    const std::string origin = path.filename().string() + ": " + article.GetString("file");
+    const std::string origin = path.filename().string();
     for (int i = 0; i < proposals.Size(); ++i) out.push_back(fromJson(article, proposals[i], origin));
   }
   return out;

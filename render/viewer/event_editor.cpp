@@ -63,6 +63,8 @@ bool EventEditor::accept() {
   if (!selected_) return fail("no proposal selected");
   if (!table_) return fail("cannot accept: " + problem_);
   if (inbox_.at(*selected_).state == InboxProposal::State::Accepted) return fail("already accepted");
+  // As `ingest --append`: an undated proposal cannot become an event until it is given a date.
+  if (inbox_.at(*selected_).value("date").empty()) return fail("no date: give it one (edit the date field) first");
   return perform(inbox_.accept(*selected_, *table_));
 }
 
@@ -107,11 +109,12 @@ bool EventEditor::deleteEvent(uint64_t id) {
   return perform(deleteRowEdit(*table_, id, "delete " + table_->value(*at, "place") + " " + table_->value(*at, "date")));
 }
 
-std::optional<uint64_t> EventEditor::rowAt(const std::string& file, int line) const {
-  if (!table_ || std::filesystem::path(file) != table_->path()) return std::nullopt;
-  for (size_t i = 0; i < table_->size(); ++i)
-    if (table_->record(i).line == line) return table_->record(i).id;
-  return std::nullopt;
+bool EventEditor::selectRow(size_t index) {
+  if (!table_ || index >= table_->size())
+    return fail("no row " + std::to_string(index + 1) + " (the table has " + std::to_string(table_ ? table_->size() : 0) +
+                ")");
+  selectedRow_ = table_->record(index).id;
+  return true;
 }
 
 bool EventEditor::dirty() const {

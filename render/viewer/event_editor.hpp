@@ -42,8 +42,9 @@ class EventEditor {
   bool addEvent(const std::vector<std::pair<std::string, std::string>>& values);
   bool changeEvent(uint64_t id, const std::string& column, std::string value);
   bool deleteEvent(uint64_t id);
-  // The table row of an event the dataset loaded from `file` at `line` (for the inspector).
-  std::optional<uint64_t> rowAt(const std::string& file, int line) const;
+  // The table row being edited in the panel (its id), chosen by its position (0-based).
+  bool selectRow(size_t index);
+  std::optional<uint64_t> selectedRow() const { return selectedRow_; }
 
   bool undo();
   bool redo();
@@ -68,6 +69,7 @@ class EventEditor {
   Inbox inbox_;
   EditHistory history_;
   std::optional<size_t> selected_;
+  std::optional<uint64_t> selectedRow_;
   uint64_t version_ = 0;
   std::string message_;
   mutable uint64_t dirtyAt_ = ~0ull;  // version dirty_ was computed at (serialising is not free)

@@ -27,13 +27,12 @@ struct Mark {
   ImU32 colour;
 };
 
-// Text laid out word by word (so that marked words can have a background), wrapped to the
-// window. [from, to) of `text` is drawn; words outside [strongFrom, strongTo) are dimmed.
-void drawMarkedText(const std::string& text, size_t from, size_t to, size_t strongFrom, size_t strongTo,
-                    const std::vector<Mark>& marks) {
-  ImDrawList* draw = ImGui::GetWindowDrawList();
+// Text laid out word by word (so that marked words can have a background), wrapped to `width`.
+// [from, to) of `text` is drawn; words outside [strongFrom, strongTo) are dimmed. Without `draw`
+// it only measures: returns the height it takes.
+float layOutMarkedText(const std::string& text, size_t from, size_t to, size_t strongFrom, size_t strongTo,
+                       const std::vector<Mark>& marks, float width, ImDrawList* draw) {
   const ImVec2 origin = ImGui::GetCursorScreenPos();
-  const float width = std::max(50.0f, ImGui::GetContentRegionAvail().x);
   const float lineHeight = ImGui::GetTextLineHeightWithSpacing(), space = ImGui::CalcTextSize(" ").x;
   const ImU32 strong = ImGui::GetColorU32(ImGuiCol_Text), dim = ImGui::GetColorU32(ImGuiCol_TextDisabled);
   float x = 0, y = 0;
@@ -61,14 +60,27 @@ void drawMarkedText(const std::string& text, size_t from, size_t to, size_t stro
     }
     const ImVec2 at(origin.x + x, origin.y + y);
     for (const Mark& m : marks)
-      if (i < m.end && j > m.begin)
+      if (draw && i < m.end && j > m.begin)
         draw->AddRectFilled(ImVec2(at.x - 2, at.y - 1), ImVec2(at.x + w + 2, at.y + ImGui::GetTextLineHeight() + 1),
                             m.colour, 3);
-    draw->AddText(at, i >= strongFrom && i < strongTo ? strong : dim, b, e);
+    if (draw) draw->AddText(at, i >= strongFrom && i < strongTo ? strong : dim, b, e);
     x += w;
     i = j;
   }
-  ImGui::Dummy(ImVec2(width, y + lineHeight));
+  return y + lineHeight;
+}
+
+// The text in a framed box as tall as it needs, up to `maxLines` (then it scrolls).
+void drawMarkedBox(const std::string& text, size_t from, size_t to, size_t strongFrom, size_t strongTo,
+                   const std::vector<Mark>& marks, float maxLines) {
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float inner = ImGui::GetContentRegionAvail().x - 2 * style.WindowPadding.x - style.ScrollbarSize;
+  const float height = layOutMarkedText(text, from, to, strongFrom, strongTo, marks, inner, nullptr);
+  const float box = std::min(height, ImGui::GetTextLineHeightWithSpacing() * maxLines) + 2 * style.WindowPadding.y;
+  ImGui::BeginChild("##article", ImVec2(0, box), true);
+  const float used = layOutMarkedText(text, from, to, strongFrom, strongTo, marks, inner, ImGui::GetWindowDrawList());
+  ImGui::Dummy(ImVec2(inner, used));
+  ImGui::EndChild();
 }
 
 size_t findNoCase(const std::string& haystack, const std::string& needle) {
@@ -127,9 +139,7 @@ void InboxPanel::drawSentence(const InboxProposal& p) {
       if (p.place) marks.push_back({p.place->begin, p.place->end, placeColour});
       if (p.actor) marks.push_back({p.actor->begin, p.actor->end, actorColour});
       ImGui::TextDisabled("%s", p.articleFile.c_str());
-      ImGui::BeginChild("##article", ImVec2(0, std::min(220.0f, ImGui::GetTextLineHeightWithSpacing() * 9)), true);
-      drawMarkedText(text, from, to, s.begin, s.end, marks);
-      ImGui::EndChild();
+      drawMarkedBox(text, from, to, s.begin, s.end, marks, 8);
       return;
     }
     if (!it->second) ImGui::TextDisabled("article not readable: %s", it->second.error().message().c_str());
@@ -146,9 +156,7 @@ void InboxPanel::drawSentence(const InboxProposal& p) {
   else if (const size_t at = findNoCase(quote, p.value("place")); at != std::string::npos)
     marks.push_back({at, at + p.value("place").size(), placeColour});
   if (p.actor && p.sentence && p.actor->begin >= base) marks.push_back({p.actor->begin - base, p.actor->end - base, actorColour});
-  ImGui::BeginChild("##article", ImVec2(0, std::min(160.0f, ImGui::GetTextLineHeightWithSpacing() * 6)), true);
-  drawMarkedText(quote, 0, quote.size(), 0, quote.size(), marks);
-  ImGui::EndChild();
+  drawMarkedBox(quote, 0, quote.size(), 0, quote.size(), marks, 6);
 }
 
 void InboxPanel::drawProposal(EventEditor& editor, size_t i) {
@@ -163,6 +171,18 @@ void InboxPanel::drawProposal(EventEditor& editor, size_t i) {
   ImGui::SameLine();
   ImGui::TextDisabled("%s  confidence %s", p.origin.c_str(), p.value("confidence").c_str());
   drawSentence(p);
+  const bool accepted = p.state == InboxProposal::State::Accepted;
+  ImGui::BeginDisabled(accepted || !editor.editable());
+  ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.25f, 0.62f, 0.32f, 1));
+  if (ImGui::Button("Accept", ImVec2(110, 0))) editor.accept();
+  ImGui::PopStyleColor();
+  ImGui::EndDisabled();
+  ImGui::SameLine();
+  ImGui::BeginDisabled(p.state != InboxProposal::State::Pending);
+  ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.78f, 0.35f, 0.33f, 1));
+  if (ImGui::Button("Reject", ImVec2(110, 0))) editor.reject();
+  ImGui::PopStyleColor();
+  ImGui::EndDisabled();
   for (const char* c : kEditable) {
     std::string& text = draft_[c];
     char buffer[256];
@@ -179,18 +199,6 @@ void InboxPanel::drawProposal(EventEditor& editor, size_t i) {
     if (ImGui::IsItemDeactivatedAfterEdit() && text != p.value(c)) editor.edit(c, text);
   }
   ImGui::TextDisabled("source: %s", p.value("source").c_str());
-  const bool accepted = p.state == InboxProposal::State::Accepted;
-  ImGui::BeginDisabled(accepted || !editor.editable());
-  ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.25f, 0.62f, 0.32f, 1));
-  if (ImGui::Button("Accept", ImVec2(110, 0))) editor.accept();
-  ImGui::PopStyleColor();
-  ImGui::EndDisabled();
-  ImGui::SameLine();
-  ImGui::BeginDisabled(p.state != InboxProposal::State::Pending);
-  ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.78f, 0.35f, 0.33f, 1));
-  if (ImGui::Button("Reject", ImVec2(110, 0))) editor.reject();
-  ImGui::PopStyleColor();
-  ImGui::EndDisabled();
 }
 
 void InboxPanel::drawTableEvents(EventEditor& editor) {
@@ -206,11 +214,25 @@ void InboxPanel::drawTableEvents(EventEditor& editor) {
     if (ImGui::SmallButton("x")) editor.deleteEvent(rec.id);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Delete this row (Ctrl+Z brings it back)");
     ImGui::SameLine();
-    ImGui::Text("%s%s  %s -> %s", rec.raw.empty() ? "* " : "", table->value(r, "date").c_str(),
-                table->value(r, "place").c_str(), table->value(r, "controller").c_str());
+    char label[320];
+    std::snprintf(label, sizeof label, "%s%s  %s -> %s", rec.raw.empty() ? "* " : "", table->value(r, "date").c_str(),
+                  table->value(r, "place").c_str(), table->value(r, "controller").c_str());
+    if (ImGui::Selectable(label, editor.selectedRow() == rec.id)) editor.selectRow(r);
     ImGui::PopID();
   }
   ImGui::EndChild();
+  // The selected row's fields: a change is applied when the field is left (or Enter).
+  if (const auto row = editor.selectedRow() ? table->indexOf(*editor.selectedRow()) : std::nullopt) {
+    ImGui::TextDisabled("Row %s", table->record(*row).line > 0 ? ("from line " + std::to_string(table->record(*row).line)).c_str() : "(new)");
+    for (const char* c : kEditable) {
+      char buffer[256];
+      std::snprintf(buffer, sizeof buffer, "%s", table->value(*row, c).c_str());
+      ImGui::SetNextItemWidth(-90);
+      std::string id = std::string(c) + "##row";
+      if (ImGui::InputText(id.c_str(), buffer, sizeof buffer, ImGuiInputTextFlags_EnterReturnsTrue))
+        editor.changeEvent(*editor.selectedRow(), c, buffer);
+    }
+  }
   if (ImGui::TreeNode("Add an event")) {
     ImGui::SetNextItemWidth(120);
     ImGui::InputTextWithHint("date", "YYYY-MM-DD", addDate_, sizeof addDate_);

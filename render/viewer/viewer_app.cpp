@@ -112,6 +112,7 @@ class ViewerApp {
   Result<void> hoverChart(const std::string& date);
   Result<void> editStep(const std::string& step, bool& handled);
   void addProposals(const std::filesystem::path& file);
+  std::optional<Vec2> proposalPlace() const;
   void centreOnProposal();
   void drawProposalMark();
   void drawQuitChoice();
@@ -807,7 +808,7 @@ Result<void> ViewerApp::hoverChart(const std::string& dateText) {
 }
 
 // Scripted editing steps (--keys): inbox:N, accept, reject, edit:FIELD=VALUE, add:F=V;F=V...,
-// delete-last, undo, redo, save, overwrite, save-as:FILE, cancel. A step that cannot be done is an
+// row:N, change:FIELD=VALUE, delete-last, undo, redo, save, overwrite, save-as:FILE, cancel. A step that cannot be done is an
 // error naming it (the script would otherwise check a state it did not reach).
 Result<void> ViewerApp::editStep(const std::string& step, bool& handled) {
   handled = true;
@@ -845,6 +846,17 @@ Result<void> ViewerApp::editStep(const std::string& step, bool& handled) {
     if (add) return need(editor_.addEvent(values));
     return need(editor_.edit(values[0].first, values[0].second));
   }
+  if (step.rfind("row:", 0) == 0) {
+    const int n = std::atoi(step.c_str() + 4);
+    return need(n >= 1 && editor_.selectRow(static_cast<size_t>(n - 1)));
+  }
+  if (step.rfind("change:", 0) == 0) {
+    const std::string pair = step.substr(7);
+    const size_t eq = pair.find('=');
+    if (eq == std::string::npos || eq == 0) return makeError(ErrorKind::Usage, "--keys", step + ": expected FIELD=VALUE");
+    if (!editor_.selectedRow()) return makeError(ErrorKind::Usage, "--keys", step + ": select a row first (row:N)");
+    return need(editor_.changeEvent(*editor_.selectedRow(), pair.substr(0, eq), pair.substr(eq + 1)));
+  }
   if (step == "delete-last") {
     if (!editor_.table() || editor_.table()->size() == 0) return need(false);
     return need(editor_.deleteEvent(editor_.table()->record(editor_.table()->size() - 1).id));
@@ -874,35 +886,31 @@ void ViewerApp::addProposals(const std::filesystem::path& file) {
   if (*added == 0) errors_.add(file.string(), "no proposals in this file", false);
 }
 
+// The selected proposal's place (lon/lat), when it has coordinates.
+std::optional<Vec2> ViewerApp::proposalPlace() const {
+  if (!editor_.selected()) return std::nullopt;
+  const InboxProposal& p = editor_.inbox().at(*editor_.selected());
+  const std::string lat = p.value("lat"), lon = p.value("lon");
+  char *endLat = nullptr, *endLon = nullptr;
+  const double la = std::strtod(lat.c_str(), &endLat), lo = std::strtod(lon.c_str(), &endLon);
+  if (lat.empty() || lon.empty() || *endLat || *endLon) return std::nullopt;
+  return Vec2{lo, la};
+}
+
 // The selected proposal's place in the middle of the map (its zoom kept).
 void ViewerApp::centreOnProposal() {
-  if (!editor_.selected() || mapW_ == 0) return;
-  const InboxProposal& p = editor_.inbox().at(*editor_.selected());
-  char* end = nullptr;
-  const std::string lat = p.value("lat"), lon = p.value("lon");
-  const double la = std::strtod(lat.c_str(), &end);
-  if (lat.empty() || *end) return;
-  const double lo = std::strtod(lon.c_str(), &end);
-  if (lon.empty() || *end) return;
-  view_.centre = session_.map().projection.forward({lo, la});
+  if (auto at = proposalPlace(); at && mapW_ > 0) view_.centre = session_.map().projection.forward(*at);
 }
 
 // A ring round the selected proposal's place, over the map.
 void ViewerApp::drawProposalMark() {
-  if (!inboxPanel_.open || !editor_.selected()) return;
-  const InboxProposal& p = editor_.inbox().at(*editor_.selected());
-  char* end = nullptr;
-  const std::string lat = p.value("lat"), lon = p.value("lon");
-  const double la = std::strtod(lat.c_str(), &end);
-  if (lat.empty() || *end) return;
-  const double lo = std::strtod(lon.c_str(), &end);
-  if (lon.empty() || *end) return;
-  const Vec2 at = mapToScreen(view_, mapW_, mapH_, session_.map().projection.forward({lo, la}));
+  const auto place = proposalPlace();
+  if (!inboxPanel_.open || !place) return;
+  const Vec2 at = mapToScreen(view_, mapW_, mapH_, session_.map().projection.forward(*place));
   ImDrawList* draw = ImGui::GetBackgroundDrawList();
   const ImVec2 c(static_cast<float>(at.x), static_cast<float>(at.y));
   draw->AddCircle(c, 16, IM_COL32(255, 255, 255, 230), 32, 5);
   draw->AddCircle(c, 16, IM_COL32(230, 120, 0, 255), 32, 2.5f);
-  draw->AddText(ImVec2(c.x + 20, c.y - 8), IM_COL32(40, 40, 40, 255), p.value("place").c_str());
 }
 
 // After an edit, the dataset is read again with the table's unsaved bytes (on a worker thread);

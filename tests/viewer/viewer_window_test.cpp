@@ -323,13 +323,47 @@ TEST_F(ViewerWindow, InboxSessionSavesExactlyTheAcceptedAndEditedRows) {
   auto check = test::runCommand(test::frontline() + " check " + quoted(f.manifest));
   EXPECT_EQ(check.exitCode, 0) << check.out << check.err;
 
-  // Undoing everything leaves nothing to save: the file keeps its bytes.
+  // Undone decisions leave nothing; a row changed directly is the only difference.
   EditFixture g("viewer-inbox-undone");
   r = view(quoted(g.manifest) + " --inbox " + quoted(g.proposals) +
-           " --size 960x600 --keys inbox:1,accept,inbox:3,reject,Ctrl+Z,Ctrl+Z,save --print-state --quit");
+           " --size 960x600 --keys inbox:1,accept,inbox:3,reject,Ctrl+Z,Ctrl+Z,row:1,change:notes=checked,save "
+           "--print-state --quit");
   ASSERT_EQ(r.exitCode, 0) << r.err;
   EXPECT_NE(r.out.find("inbox=3/0/0 unsaved=no"), std::string::npos) << r.out;
-  EXPECT_EQ(slurp(g.table), g.original);
+  std::string expected = g.original;
+  const std::string note = "Context row: the capital stayed under government control throughout.";
+  ASSERT_NE(expected.find(note), std::string::npos);
+  expected.replace(expected.find(note), note.size(), "checked");
+  EXPECT_EQ(slurp(g.table), expected);
+}
+
+// The map and `check`'s messages follow unsaved edits: a new place appears (and goes with undo),
+// and a name the gazetteer does not know is reported with the table's row.
+TEST_F(ViewerWindow, TheMapAndChecksFollowUnsavedEdits) {
+  EditFixture f("viewer-inbox-map");
+  test::writeTextFile(f.dir / "new.csv",
+                      "date,place,country,lat,lon,controller,status,source,url,quote,confidence,notes\n"
+                      "2017-11-03,Testville,IQ,34.0,42.5,islamic_state,control,X,,Testville was taken,high,\n"
+                      "2017-11-04,Qqzx Nowhere,IQ,,,islamic_state,control,X,,q,high,\n");
+  const auto shot = f.dir / "shot.png";
+  auto r = view(quoted(f.manifest) + " --inbox " + quoted(f.dir / "new.csv") +
+                " --date 2017-11-10 --size 960x600 --keys inbox:1,accept --print-state --quit");
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  EXPECT_NE(r.out.find("places=171"), std::string::npos) << r.out;  // the bundled dataset has 170
+  r = view(quoted(f.manifest) + " --inbox " + quoted(f.dir / "new.csv") +
+           " --date 2017-11-10 --size 960x600 --keys 'inbox:1,accept,Ctrl+Z,inbox:2,accept,add:date=2017-11-05;"
+           "place=Testville;lat=34.0;lon=42.5;controller=iraqi_forces' --print-state --quit");
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  EXPECT_NE(r.out.find("places=171"), std::string::npos) << r.out;  // Testville by the added row only
+  EXPECT_NE(r.out.find("edit: add 2017-11-05 Testville"), std::string::npos) << r.out;
+  // The panel's checks name the row the gazetteer cannot place (test in the error panel's text).
+  r = view(quoted(f.manifest) + " --inbox " + quoted(f.dir / "new.csv") +
+           " --size 960x600 --keys inbox:2,accept,save --print-state --quit");
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  auto check = test::runCommand(test::frontline() + " check " + quoted(f.manifest));
+  EXPECT_NE(check.exitCode, 0);
+  EXPECT_NE((check.out + check.err).find("events.csv:155:2: place 'Qqzx Nowhere' does not geocode"), std::string::npos)
+      << check.out << check.err;
 }
 
 TEST_F(ViewerWindow, AReadOnlyTableIsNotWrittenAndSaveAsKeepsTheEdits) {
