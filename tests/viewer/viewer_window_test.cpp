@@ -82,7 +82,10 @@ test::CommandResult view(const std::string& args, const std::string& env = "") {
   return test::runCommand("env " + XServer::get().env() + " " + env + " " + test::frontline() + " view " + args);
 }
 
-std::string quoted(const std::filesystem::path& p) { return "'" + p.string() + "'"; }
+std::string quoted(const std::filesystem::path& p) {
+  std::string out = "'";  // built piecewise (GCC 12 -Wrestrict false positive)
+  return out.append(p.string()).append("'");
+}
 
 // The share of pixels within `tolerance` of `rgb`.
 double shareOf(const Image& image, int r, int g, int b, int tolerance = 12) {
