@@ -157,6 +157,7 @@ class ViewerApp {
   // The dataset re-read with the unsaved edits (so the map follows them).
   std::optional<DatasetReload> reload_;
   size_t shownBytes_ = 0;  // hash of the table bytes the map shows
+  uint64_t followed_ = 0;  // the editor's version followEdits last looked at
   // Land held per controller over the range, under the time bar; computed on idle frames.
   AreaSeries areaSeries_;
   AreaChart areaChart_;
@@ -230,6 +231,7 @@ ViewerApp::ViewerApp(MapSession& session, const ViewerOptions& options, WindowTa
   if (editor_.editable() && dataset_ && o_.reloadDataset) {
     reload_.emplace(o_.reloadDataset, session_);
     shownBytes_ = std::hash<std::string>{}(editor_.table()->serialise());
+    followed_ = editor_.version();
     inboxPanel_.checks = dataset_->issues;
   }
   if (dataset_ && o_.date && (o_.date->days() < playback_.first() || o_.date->days() > playback_.last()))
@@ -252,7 +254,7 @@ Vec2 ViewerApp::toMapPixels(int x, int y) const {
 
 bool ViewerApp::idle() const {
   if (playback_.playing() || exportDialog_.running()) return false;
-  if (reload_ && (reload_->busy() || titleVersion_ != editor_.version())) return false;  // the map is catching up
+  if (reload_ && (reload_->busy() || followed_ != editor_.version())) return false;  // the map is catching up
   if (presenting_ && player_ && !player_->at(now_).settled) return false;
   return true;
 }
@@ -647,11 +649,6 @@ void ViewerApp::drawUi() {
   }
   ui_.endFrame();
   uiRects_ = ui_.drawnRects();
-  if (titleVersion_ != editor_.version()) {  // "*" in the title while there are unsaved edits
-    titleVersion_ = editor_.version();
-    const std::string title = std::string(editor_.dirty() ? "* " : "") + "frontline - " + o_.mapTitle;
-    SDL_SetWindowTitle(static_cast<SDL_Window*>(window_.sdlWindow()), title.c_str());
-  }
 }
 
 std::string ViewerApp::stateLine() const {
@@ -807,7 +804,7 @@ Result<void> ViewerApp::hoverChart(const std::string& dateText) {
   return {};
 }
 
-// Scripted editing steps (--keys): inbox:N, accept, reject, edit:FIELD=VALUE, add:F=V;F=V...,
+// Scripted editing steps (--keys): drop:FILE, inbox:N, accept, reject, edit:FIELD=VALUE, add:F=V;F=V...,
 // row:N, change:FIELD=VALUE, delete-last, undo, redo, save, overwrite, save-as:FILE, cancel. A step that cannot be done is an
 // error naming it (the script would otherwise check a state it did not reach).
 Result<void> ViewerApp::editStep(const std::string& step, bool& handled) {
@@ -823,6 +820,14 @@ Result<void> ViewerApp::editStep(const std::string& step, bool& handled) {
                                                        std::to_string(editor_.inbox().size()) + ")");
     inboxPanel_.open = true;
     centreOnProposal();
+    return {};
+  }
+  if (step.rfind("drop:", 0) == 0) {  // as if the file were dropped on the window
+    SDL_Event e{};
+    e.type = SDL_DROPFILE;
+    e.drop.file = SDL_strdup(step.c_str() + 5);
+    e.drop.windowID = SDL_GetWindowID(static_cast<SDL_Window*>(window_.sdlWindow()));
+    SDL_PushEvent(&e);
     return {};
   }
   if (step == "accept") return need(editor_.accept());
@@ -916,12 +921,20 @@ void ViewerApp::drawProposalMark() {
 // After an edit, the dataset is read again with the table's unsaved bytes (on a worker thread);
 // when that is ready, the map, the timeline, the area chart and the checks switch to it.
 void ViewerApp::followEdits() {
+  if (titleVersion_ != editor_.version()) {  // "*" in the title while there are unsaved edits
+    titleVersion_ = editor_.version();
+    const std::string title = std::string(editor_.dirty() ? "* " : "") + "frontline - " + o_.mapTitle;
+    SDL_SetWindowTitle(static_cast<SDL_Window*>(window_.sdlWindow()), title.c_str());
+  }
   if (!reload_) return;
-  const std::string bytes = editor_.table()->serialise();
-  const size_t hash = std::hash<std::string>{}(bytes);
-  if (hash != shownBytes_) {
-    shownBytes_ = hash;
-    reload_->request(editor_.version(), editor_.table()->path(), bytes);
+  if (followed_ != editor_.version()) {
+    followed_ = editor_.version();
+    const std::string bytes = editor_.table()->serialise();
+    const size_t hash = std::hash<std::string>{}(bytes);
+    if (hash != shownBytes_) {
+      shownBytes_ = hash;
+      reload_->request(editor_.version(), editor_.table()->path(), bytes);
+    }
   }
   auto done = reload_->poll();
   if (!done) return;

@@ -374,7 +374,8 @@ TEST_F(ViewerWindow, AReadOnlyTableIsNotWrittenAndSaveAsKeepsTheEdits) {
   std::filesystem::permissions(f.table, std::filesystem::perms::owner_read | std::filesystem::perms::group_read |
                                             std::filesystem::perms::others_read);
   const auto copy = f.dir / "events-copy.csv";
-  auto r = view(quoted(f.manifest) + " --inbox " + quoted(f.proposals) + " --size 960x600 --keys inbox:2,accept,save," +
+  // The proposals come by a drop on the window this time.
+  auto r = view(quoted(f.manifest) + " --size 960x600 --keys drop:" + f.proposals.string() + ",inbox:2,accept,save," +
                 "save-as:" + copy.string() + " --print-state --quit");
   ASSERT_EQ(r.exitCode, 0) << r.err;
   EXPECT_EQ(slurp(f.table), f.original);

@@ -186,7 +186,7 @@ Command addViewCommand(CLI::App& parent) {
                   "Space, P, ...), click:PLACE (opens its history), hover:PLACE (hover: alone moves the pointer away), scrub:DATE (drags "
                   "the timeline to DATE), chart:DATE (holds the pointer over the area chart at DATE), type:TEXT (into the focused field, then Return; G focuses the date field), "
                   "export:FILE (a month from the current date, 640x360, through the export dialog); "
-                  "editing: inbox:N (select proposal N, from 1), accept, reject, edit:FIELD=VALUE (the selected "
+                  "editing: drop:FILE (as if a proposals file were dropped on the window), inbox:N (select proposal N, from 1), accept, reject, edit:FIELD=VALUE (the selected "
                   "proposal, or its row once accepted), add:FIELD=VALUE;FIELD=VALUE... (a new event), row:N and change:FIELD=VALUE (a table row, "
                   "from 1), delete-last, "
                   "undo, redo (or Ctrl+Z, Ctrl+Shift+Z), save (a refusal opens the choice), overwrite, save-as:FILE, "
