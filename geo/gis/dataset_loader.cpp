@@ -345,8 +345,9 @@ Result<void> Loader::readEvents(const std::filesystem::path& path, const std::st
   file_ = path.string();
   order(file_);
   rowsRead_ = acledTransfers_ = acledSkipped_ = 0;
+  const auto replaced = options_.replacedTables.find(file_);
   auto scanned = scanTable(
-      path, {layer}, [&](const TableHeader& header) { onHeader(header); }, [&](const TableRow& row) { onRow(row); });
+      replaced == options_.replacedTables.end() ? path : replaced->second, {layer}, [&](const TableHeader& header) { onHeader(header); }, [&](const TableRow& row) { onRow(row); });
   if (!scanned) return scanned;
   if (columns_.acled)
     out_.notes.push_back(concat({file_, ": ACLED export: ", std::to_string(acledTransfers_), " territorial transfers read, ",

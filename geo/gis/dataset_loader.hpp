@@ -13,6 +13,7 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -44,6 +45,9 @@ struct LoadedDataset {
 struct DatasetLoadOptions {
   std::vector<std::filesystem::path> gazetteerFiles, aliasFiles;  // added to the bundled gazetteer
   std::filesystem::path assetDir;  // for the bundled gazetteer; empty: none
+  // Event tables read from another file, messages still naming the table (the viewer checks its
+  // unsaved edits this way): table path as the manifest gives it -> file to read.
+  std::map<std::string, std::filesystem::path> replacedTables;
 };
 
 // Unreadable input -> Error; problems in the content -> dataset.issues (error or warning) with

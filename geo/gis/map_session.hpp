@@ -34,10 +34,21 @@ class MapSession {
 
   size_t intervalsComputed() const { return cache_ ? cache_->computedCount() : 0; }
 
+  // A changed dataset (the viewer's edits) in two steps: prepareData does the slow part (the
+  // territory model for its places) and may run on another thread while frames are drawn from
+  // the current data; adoptData swaps it in. Frames and pointers from before it are invalid.
+  struct Prepared;
+  Result<std::shared_ptr<Prepared>> prepareData(LoadedDataset data) const;
+  void adoptData(std::shared_ptr<Prepared> prepared);
+
  private:
   MapSession(LoadedMap map, std::optional<LoadedDataset> data);
   LoadedMap map_;
+  std::vector<std::string> focusCountries_;
+  std::optional<LonLatBox> view_;
+  size_t baseTowns_ = 0;  // map_.layers.towns before a dataset's settlements were added
   std::optional<LoadedDataset> data_;
+  std::unique_ptr<Projection> builderProjection_;  // declared before builder_: it outlives it
   std::unique_ptr<ControlAreaBuilder> builder_;
   std::unique_ptr<ControlAreaCache> cache_;
 };

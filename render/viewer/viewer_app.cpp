@@ -9,6 +9,7 @@
 #include <cmath>
 #include <csignal>
 #include <cstdio>
+#include <cstring>
 #include <deque>
 #include <functional>
 #include <iostream>
@@ -19,8 +20,11 @@
 #include "render/png_io.hpp"
 #include "render/viewer/area_chart.hpp"
 #include "render/viewer/area_series.hpp"
+#include "render/viewer/dataset_reload.hpp"
+#include "render/viewer/event_editor.hpp"
 #include "render/viewer/export_dialog.hpp"
 #include "render/viewer/imgui_layer.hpp"
+#include "render/viewer/inbox_panel.hpp"
 #include "render/viewer/inspector.hpp"
 #include "render/viewer/layers_panel.hpp"
 #include "render/viewer/map_navigation.hpp"
@@ -54,6 +58,9 @@ const char* kKeyHelp[][2] = {
     {"P", "presentation mode on / off"},
     {"Page Down / Up, Space / Backspace", "presentation: next / previous slide"},
     {"E", "export"},
+    {"I", "inbox and edits on / off"},
+    {"Ctrl+Z  Ctrl+Shift+Z", "undo / redo an edit"},
+    {"Ctrl+S", "save the edited event table"},
     {"H", "hide / show the panels"},
     {"F11", "full screen"},
     {"Esc", "close a window, leave presentation, else quit"},
@@ -103,6 +110,15 @@ class ViewerApp {
   Result<void> typeText(const std::string& text);
   Result<void> scrubTo(const std::string& date);
   Result<void> hoverChart(const std::string& date);
+  Result<void> editStep(const std::string& step, bool& handled);
+  void addProposals(const std::filesystem::path& file);
+  std::optional<Vec2> proposalPlace() const;
+  void centreOnProposal();
+  void drawProposalMark();
+  void drawQuitChoice();
+  void requestQuit();
+  void followEdits();
+  void adoptDataset(std::shared_ptr<MapSession::Prepared> prepared);
   Result<void> bench();
 
   void setPresenting(bool on);
@@ -134,6 +150,14 @@ class ViewerApp {
   Inspector inspector_;
   ErrorPanel errors_;
   ExportDialog exportDialog_;
+  EventEditor editor_;
+  InboxPanel inboxPanel_;
+  uint64_t titleVersion_ = ~0ull;
+  bool quitChoice_ = false;  // "unsaved changes" window showing
+  // The dataset re-read with the unsaved edits (so the map follows them).
+  std::optional<DatasetReload> reload_;
+  size_t shownBytes_ = 0;  // hash of the table bytes the map shows
+  uint64_t followed_ = 0;  // the editor's version followEdits last looked at
   // Land held per controller over the range, under the time bar; computed on idle frames.
   AreaSeries areaSeries_;
   AreaChart areaChart_;
@@ -198,6 +222,18 @@ ViewerApp::ViewerApp(MapSession& session, const ViewerOptions& options, WindowTa
     }
     player_.emplace(std::move(stops), o_.story->transitionSeconds);
   }
+  if (!o_.editTable.empty()) {
+    editor_.openTable(o_.editTable);
+    if (!editor_.editable()) errors_.add("editing", editor_.problem(), false);
+  }
+  for (const std::filesystem::path& file : o_.inbox) addProposals(file);
+  inboxPanel_.open = !o_.inbox.empty();
+  if (editor_.editable() && dataset_ && o_.reloadDataset) {
+    reload_.emplace(o_.reloadDataset, session_);
+    shownBytes_ = std::hash<std::string>{}(editor_.table()->serialise());
+    followed_ = editor_.version();
+    inboxPanel_.checks = dataset_->issues;
+  }
   if (dataset_ && o_.date && (o_.date->days() < playback_.first() || o_.date->days() > playback_.last()))
     errors_.add("--date", o_.date->iso() + " is outside the dataset's range; showing " + playback_.date().iso(), false);
 }
@@ -218,6 +254,7 @@ Vec2 ViewerApp::toMapPixels(int x, int y) const {
 
 bool ViewerApp::idle() const {
   if (playback_.playing() || exportDialog_.running()) return false;
+  if (reload_ && (reload_->busy() || followed_ != editor_.version())) return false;  // the map is catching up
   if (presenting_ && player_ && !player_->at(now_).settled) return false;
   return true;
 }
@@ -283,7 +320,14 @@ void ViewerApp::updateLayout() {
 void ViewerApp::handleEvent(const SDL_Event& event) {
   if (uiVisible_ || presenting_) ui_.handleEvent(event);
   if (event.type == SDL_QUIT) {
-    running_ = false;
+    requestQuit();
+    return;
+  }
+  if (event.type == SDL_DROPFILE) {  // a proposals file dropped on the window
+    if (event.drop.file) {
+      addProposals(event.drop.file);
+      SDL_free(event.drop.file);
+    }
     return;
   }
   const bool uiMouse = uiVisible_ && ui_.wantsMouse();
@@ -296,7 +340,11 @@ void ViewerApp::handleEvent(const SDL_Event& event) {
       pressY_ = event.button.y;
       break;
     case SDL_MOUSEBUTTONUP:
-      if (dragging_ && !dragMoved_ && event.button.button == SDL_BUTTON_LEFT) {
+      if (dragging_ && !dragMoved_ && event.button.button == SDL_BUTTON_LEFT && inboxPanel_.picking()) {
+        const Vec2 p = toMapPixels(event.button.x, event.button.y);
+        const Vec2 ll = session_.map().projection.inverse(screenToMap(view_, mapW_, mapH_, p));
+        inboxPanel_.picked(ll.y, ll.x);
+      } else if (dragging_ && !dragMoved_ && event.button.button == SDL_BUTTON_LEFT) {
         const Vec2 p = toMapPixels(event.button.x, event.button.y);
         if (const PlaceTrack* place = inspector_.placeAt(renderer_.placePositions(), p, 14)) inspector_.select(place);
       }
@@ -355,14 +403,29 @@ void ViewerApp::handleKey(const SDL_Keysym& key) {
       return;
     case SDLK_p: setPresenting(!presenting_); return;
     case SDLK_q:
-      if (ctrl) running_ = false;
+      if (ctrl) requestQuit();
+      return;
+    case SDLK_z:
+      if (!ctrl) break;
+      if (shift) editor_.redo();
+      else editor_.undo();
+      return;
+    case SDLK_y:
+      if (!ctrl) break;
+      editor_.redo();
+      return;
+    case SDLK_s:
+      if (!ctrl) break;
+      inboxPanel_.save(editor_);
       return;
     case SDLK_ESCAPE:
       if (presenting_) setPresenting(false);
+      else if (inboxPanel_.choosing()) inboxPanel_.cancel();
+      else if (quitChoice_) quitChoice_ = false;
       else if (exportDialog_.isOpen()) exportDialog_.close();
       else if (inspector_.selected()) inspector_.select(nullptr);
       else if (errors_.open) errors_.open = false;
-      else running_ = false;
+      else requestQuit();
       return;
     default: break;
   }
@@ -409,6 +472,7 @@ void ViewerApp::handleKey(const SDL_Keysym& key) {
     case SDLK_c: display_.colourBlind = !display_.colourBlind; break;
     case SDLK_h: uiVisible_ = !uiVisible_; break;
     case SDLK_a: showChart_ = !showChart_; break;
+    case SDLK_i: inboxPanel_.open = !inboxPanel_.open; break;
     case SDLK_e:
       if (o_.openExportSession) exportDialog_.open(exportSettings());
       break;
@@ -577,6 +641,9 @@ void ViewerApp::drawUi() {
       inspector_.drawUncertaintyMarks(control_, renderer_.placePositions(), {0, 0}, frame_.scale);
     if (auto date = inspector_.drawHistory(playback_.time(), display_.colourBlind, W, static_cast<float>(mapH_)))
       playback_.seek(*date);
+    if (inboxPanel_.draw(editor_, 84, static_cast<float>(mapH_) - 94)) centreOnProposal();
+    drawProposalMark();
+    drawQuitChoice();
     errors_.draw(W, H);
     exportDialog_.draw(exportSettings(), mapW_, W, H);
   }
@@ -589,6 +656,14 @@ std::string ViewerApp::stateLine() const {
   if (player_ && player_->size() > 0) {
     line += " slide=" + std::to_string(player_->index() + 1) + "/" + std::to_string(player_->size());
     line += presenting_ ? " presenting=yes" : " presenting=no";
+  }
+  if (editor_.editable() || editor_.inbox().size() > 0) {
+    const Inbox& inbox = editor_.inbox();
+    line += " inbox=" + std::to_string(inbox.count(InboxProposal::State::Pending)) + "/" +
+            std::to_string(inbox.count(InboxProposal::State::Accepted)) + "/" +
+            std::to_string(inbox.count(InboxProposal::State::Rejected));
+    line += editor_.dirty() ? " unsaved=yes" : " unsaved=no";
+    if (dataset_) line += " places=" + std::to_string(dataset_->timeline.places().size());
   }
   return line;
 }
@@ -630,6 +705,8 @@ Result<void> ViewerApp::automation() {
     if (name.rfind("type:", 0) == 0) return typeText(name.substr(5));
     if (name.rfind("scrub:", 0) == 0) return scrubTo(name.substr(6));
     if (name.rfind("chart:", 0) == 0) return hoverChart(name.substr(6));
+    bool handled = false;
+    if (auto r = editStep(name, handled); !r || handled) return r;
     return pressKey(name);
   }
   // A screenshot shows the area chart complete (the same pixels on every run).
@@ -645,16 +722,33 @@ Result<void> ViewerApp::automation() {
     std::cout << stateLine() << std::endl;
     if (!exportDialog_.outcome().empty()) std::cout << "export: " << exportDialog_.outcome() << std::endl;
   }
-  if (o_.quit) running_ = false;
+  if (o_.printState && !editor_.lastMessage().empty()) std::cout << "edit: " << editor_.lastMessage() << std::endl;
+  if (o_.quit) {
+    if (editor_.dirty()) std::cerr << "frontline view: quitting with unsaved edits (--quit)\n";
+    running_ = false;
+  }
   return {};
 }
 
 // Keys go down in one frame and up in the next, so that ImGui (which looks at key state once a
 // frame) sees them too.
-Result<void> ViewerApp::pressKey(const std::string& name) {
+Result<void> ViewerApp::pressKey(const std::string& keyName) {
   SDL_Event down{};
   down.type = SDL_KEYDOWN;
   down.key.state = SDL_PRESSED;
+  // "Ctrl+Shift+Z": modifiers before the key.
+  std::string name = keyName;
+  for (bool more = true; more;) {
+    more = false;
+    for (auto [prefix, mod] : {std::pair<const char*, int>{"ctrl+", KMOD_LCTRL}, {"shift+", KMOD_LSHIFT}}) {
+      const size_t n = std::strlen(prefix);
+      if (name.size() > n && SDL_strncasecmp(name.c_str(), prefix, n) == 0) {
+        down.key.keysym.mod = static_cast<Uint16>(down.key.keysym.mod | mod);
+        name = name.substr(n);
+        more = true;
+      }
+    }
+  }
   down.key.keysym.sym = SDL_GetKeyFromName(name.c_str());
   down.key.keysym.scancode = SDL_GetScancodeFromKey(down.key.keysym.sym);
   down.key.windowID = SDL_GetWindowID(static_cast<SDL_Window*>(window_.sdlWindow()));
@@ -708,6 +802,200 @@ Result<void> ViewerApp::hoverChart(const std::string& dateText) {
   if (chartPixels_ == 0 || !at) return makeError(ErrorKind::Usage, "--keys", "chart: needs the area chart on screen");
   pending_.push_back([this, p = ImGuiLayer::Pointer{at->first, at->second, false}] { ui_.overridePointer(p); });
   return {};
+}
+
+// Scripted editing steps (--keys): drop:FILE, inbox:N, accept, reject, edit:FIELD=VALUE, add:F=V;F=V...,
+// row:N, change:FIELD=VALUE, delete-last, undo, redo, save, overwrite, save-as:FILE, cancel. A step that cannot be done is an
+// error naming it (the script would otherwise check a state it did not reach).
+Result<void> ViewerApp::editStep(const std::string& step, bool& handled) {
+  handled = true;
+  auto need = [&](bool done) -> Result<void> {
+    if (done) return {};
+    return makeError(ErrorKind::Usage, "--keys", step + ": " + editor_.lastMessage());
+  };
+  if (step.rfind("inbox:", 0) == 0) {
+    const int n = std::atoi(step.c_str() + 6);
+    if (n < 1 || !editor_.select(static_cast<size_t>(n - 1)))
+      return makeError(ErrorKind::Usage, "--keys", step + ": no such proposal (they are numbered from 1; the inbox has " +
+                                                       std::to_string(editor_.inbox().size()) + ")");
+    inboxPanel_.open = true;
+    centreOnProposal();
+    return {};
+  }
+  if (step.rfind("drop:", 0) == 0) {  // as if the file were dropped on the window
+    SDL_Event e{};
+    e.type = SDL_DROPFILE;
+    e.drop.file = SDL_strdup(step.c_str() + 5);
+    e.drop.windowID = SDL_GetWindowID(static_cast<SDL_Window*>(window_.sdlWindow()));
+    SDL_PushEvent(&e);
+    return {};
+  }
+  if (step == "accept") return need(editor_.accept());
+  if (step == "reject") return need(editor_.reject());
+  if (step == "undo") return need(editor_.undo());
+  if (step == "redo") return need(editor_.redo());
+  if (step.rfind("edit:", 0) == 0 || step.rfind("add:", 0) == 0) {
+    const bool add = step[0] == 'a';
+    std::vector<std::pair<std::string, std::string>> values;
+    std::string rest = step.substr(add ? 4 : 5);
+    for (size_t start = 0; start <= rest.size();) {
+      size_t end = add ? rest.find(';', start) : std::string::npos;
+      if (end == std::string::npos) end = rest.size();
+      const std::string pair = rest.substr(start, end - start);
+      const size_t eq = pair.find('=');
+      if (eq == std::string::npos || eq == 0)
+        return makeError(ErrorKind::Usage, "--keys", step + ": expected FIELD=VALUE");
+      values.emplace_back(pair.substr(0, eq), pair.substr(eq + 1));
+      start = end + 1;
+    }
+    if (add) return need(editor_.addEvent(values));
+    return need(editor_.edit(values[0].first, values[0].second));
+  }
+  if (step.rfind("row:", 0) == 0) {
+    const int n = std::atoi(step.c_str() + 4);
+    return need(n >= 1 && editor_.selectRow(static_cast<size_t>(n - 1)));
+  }
+  if (step.rfind("change:", 0) == 0) {
+    const std::string pair = step.substr(7);
+    const size_t eq = pair.find('=');
+    if (eq == std::string::npos || eq == 0) return makeError(ErrorKind::Usage, "--keys", step + ": expected FIELD=VALUE");
+    if (!editor_.selectedRow()) return makeError(ErrorKind::Usage, "--keys", step + ": select a row first (row:N)");
+    return need(editor_.changeEvent(*editor_.selectedRow(), pair.substr(0, eq), pair.substr(eq + 1)));
+  }
+  if (step == "delete-last") {
+    if (!editor_.table() || editor_.table()->size() == 0) return need(false);
+    return need(editor_.deleteEvent(editor_.table()->record(editor_.table()->size() - 1).id));
+  }
+  if (step == "save") {
+    inboxPanel_.save(editor_);
+    return {};  // a refusal opens the choice: the next step decides
+  }
+  if (step == "overwrite") return need(inboxPanel_.overwrite(editor_));
+  if (step.rfind("save-as:", 0) == 0) return need(inboxPanel_.saveAs(editor_, step.substr(8)));
+  if (step == "cancel") {
+    inboxPanel_.cancel();
+    return {};
+  }
+  handled = false;
+  return {};
+}
+
+void ViewerApp::addProposals(const std::filesystem::path& file) {
+  auto added = editor_.addProposals(file);
+  if (!added) {
+    std::cerr << "frontline view: " << added.error().message() << "\n";
+    errors_.add(added.error().where, added.error().what, true);
+    return;
+  }
+  inboxPanel_.open = true;
+  if (*added == 0) errors_.add(file.string(), "no proposals in this file", false);
+}
+
+// The selected proposal's place (lon/lat), when it has coordinates.
+std::optional<Vec2> ViewerApp::proposalPlace() const {
+  if (!editor_.selected()) return std::nullopt;
+  const InboxProposal& p = editor_.inbox().at(*editor_.selected());
+  const std::string lat = p.value("lat"), lon = p.value("lon");
+  char *endLat = nullptr, *endLon = nullptr;
+  const double la = std::strtod(lat.c_str(), &endLat), lo = std::strtod(lon.c_str(), &endLon);
+  if (lat.empty() || lon.empty() || *endLat || *endLon) return std::nullopt;
+  return Vec2{lo, la};
+}
+
+// The selected proposal's place in the middle of the map (its zoom kept).
+void ViewerApp::centreOnProposal() {
+  if (auto at = proposalPlace(); at && mapW_ > 0) view_.centre = session_.map().projection.forward(*at);
+}
+
+// A ring round the selected proposal's place, over the map.
+void ViewerApp::drawProposalMark() {
+  const auto place = proposalPlace();
+  if (!inboxPanel_.open || !place) return;
+  const Vec2 at = mapToScreen(view_, mapW_, mapH_, session_.map().projection.forward(*place));
+  ImDrawList* draw = ImGui::GetBackgroundDrawList();
+  const ImVec2 c(static_cast<float>(at.x), static_cast<float>(at.y));
+  draw->AddCircle(c, 16, IM_COL32(255, 255, 255, 230), 32, 5);
+  draw->AddCircle(c, 16, IM_COL32(230, 120, 0, 255), 32, 2.5f);
+}
+
+// After an edit, the dataset is read again with the table's unsaved bytes (on a worker thread);
+// when that is ready, the map, the timeline, the area chart and the checks switch to it.
+void ViewerApp::followEdits() {
+  if (titleVersion_ != editor_.version()) {  // "*" in the title while there are unsaved edits
+    titleVersion_ = editor_.version();
+    const std::string title = std::string(editor_.dirty() ? "* " : "") + "frontline - " + o_.mapTitle;
+    SDL_SetWindowTitle(static_cast<SDL_Window*>(window_.sdlWindow()), title.c_str());
+  }
+  if (!reload_) return;
+  if (followed_ != editor_.version()) {
+    followed_ = editor_.version();
+    const std::string bytes = editor_.table()->serialise();
+    const size_t hash = std::hash<std::string>{}(bytes);
+    if (hash != shownBytes_) {
+      shownBytes_ = hash;
+      reload_->request(editor_.version(), editor_.table()->path(), bytes);
+    }
+  }
+  auto done = reload_->poll();
+  if (!done) return;
+  inboxPanel_.checks = std::move(done->issues);
+  if (!done->prepared) {
+    inboxPanel_.checkNote = done->prepared.error().message();
+    return;
+  }
+  inboxPanel_.checkNote.clear();
+  adoptDataset(std::move(done->prepared).value());
+}
+
+void ViewerApp::adoptDataset(std::shared_ptr<MapSession::Prepared> prepared) {
+  const std::string selected = inspector_.selected() ? inspector_.selected()->id : std::string();
+  hovered_ = nullptr;
+  drawnControl_.reset();
+  haveDrawn_ = false;
+  session_.adoptData(std::move(prepared));
+  const LoadedDataset* data = session_.data();
+  if (!data) return;
+  dataset_ = &data->dataset;
+  const double time = playback_.time(), speed = playback_.speed();
+  const bool loop = playback_.loop();
+  playback_ = Playback(dataset_->start(), dataset_->end(), dataset_->timeline.eventDates());
+  playback_.setSpeed(speed);
+  playback_.setLoop(loop);
+  playback_.seek(time);
+  const auto labels = placeLabels(session_.scene());
+  timeline_ = TimelineBar(dataset_, labels);
+  inspector_ = Inspector(dataset_, labels);
+  for (const PlaceTrack& p : dataset_->timeline.places())
+    if (p.id == selected) inspector_.select(&p);
+  if (session_.areaBuilder())
+    areaSeries_ = AreaSeries(areaSampleDates(dataset_->start(), dataset_->end(), dataset_->timeline.eventDates()));
+  warmed_ = 0;
+  renderer_.setStyle(display_.style());  // the cached label layer shows the new places
+}
+
+void ViewerApp::requestQuit() {
+  if (editor_.dirty() && !o_.quit) quitChoice_ = true;  // never lose edits to a stray Esc
+  else running_ = false;
+}
+
+void ViewerApp::drawQuitChoice() {
+  if (!quitChoice_) return;
+  ImGui::SetNextWindowPos(ImVec2(static_cast<float>(mapW_) / 2, static_cast<float>(mapH_) / 3), ImGuiCond_Appearing,
+                          ImVec2(0.5f, 0.5f));
+  ImGui::SetNextWindowFocus();
+  if (ImGui::Begin("Unsaved edits###quit", &quitChoice_, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoCollapse)) {
+    ImGui::Text("%s has unsaved edits.", editor_.table() ? editor_.table()->path().filename().string().c_str() : "The table");
+    if (ImGui::Button("Save and quit")) {
+      inboxPanel_.save(editor_);
+      if (!editor_.dirty()) running_ = false;
+      quitChoice_ = false;
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Quit without saving")) running_ = false;
+    ImGui::SameLine();
+    if (ImGui::Button("Cancel")) quitChoice_ = false;
+  }
+  ImGui::End();
 }
 
 Result<TerritoryTotals> ViewerApp::totalsAt(Date date) {
@@ -873,6 +1161,7 @@ Result<void> ViewerApp::run() {
     const double dt = std::min(0.25, now_ - last);  // a stall (window dragged) does not jump ahead
     last = now_;
     updateLayout();
+    followEdits();
     update(dt);
     if (auto r = drawMap(); !r) return r;
     if (uiVisible_ || presenting_) drawUi();

@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -40,6 +41,14 @@ struct ViewerOptions {
   bool printState = false;            // print "date=... slide=..." when they are done
   double frameSeconds = 0;            // > 0: the clock advances this much per frame (deterministic scripts)
   int benchFrames = 0;                // > 0: scrub over the range in this many frames, twice, print times
+
+  // Editing: the event table that accepted proposals and direct edits go to (the dataset's first;
+  // empty: no editing), and proposals files (`frontline ingest` CSV or JSON output) for the inbox.
+  std::filesystem::path editTable;
+  std::vector<std::filesystem::path> inbox;
+  // Loads the dataset again with some event tables read from other files (table -> file): the map
+  // follows the unsaved edits through it. None: the map shows the dataset as opened.
+  std::function<Result<LoadedDataset>(const std::map<std::string, std::filesystem::path>&)> reloadDataset;
 
   std::vector<ViewerProblem> problems;  // found while loading (dataset, story, layers)
   // Opens a second session with the same map and dataset for an export's worker; none: no export.

@@ -12,6 +12,8 @@
 #include <atomic>
 #include <chrono>
 #include <cstdlib>
+#include <fstream>
+#include <sstream>
 #include <thread>
 
 #include "geo/gis/dataset_loader.hpp"
@@ -80,7 +82,10 @@ test::CommandResult view(const std::string& args, const std::string& env = "") {
   return test::runCommand("env " + XServer::get().env() + " " + env + " " + test::frontline() + " view " + args);
 }
 
-std::string quoted(const std::filesystem::path& p) { return "'" + p.string() + "'"; }
+std::string quoted(const std::filesystem::path& p) {
+  std::string out = "'";  // built piecewise (GCC 12 -Wrestrict false positive)
+  return out.append(p.string()).append("'");
+}
 
 // The share of pixels within `tolerance` of `rgb`.
 double shareOf(const Image& image, int r, int g, int b, int tolerance = 12) {
@@ -262,6 +267,149 @@ TEST_F(ViewerWindow, MissingFilesAndBrokenLayersDoNotStopIt) {
   EXPECT_EQ(r.exitCode, 0) << r.err;
   EXPECT_NE(r.err.find("story.toml:2:"), std::string::npos) << r.err;
   EXPECT_EQ(r.out.find("presenting=yes"), std::string::npos) << r.out;
+}
+
+// Proposals as `frontline ingest` writes them (the event-table CSV), for the inbox.
+const char* kProposals =
+    "date,place,country,lat,lon,controller,status,source,url,quote,confidence,notes\n"
+    "2017-11-03,al-Qaim,IQ,34.39251,40.98945,iraqi_forces,control,Reuters,https://example.org/a,"
+    "\"ERBIL (Reuters) - Iraqi forces seized the district of al-Qaim on Friday, one of the last territories held by "
+    "Islamic State militants.\",high,rule: active capture\n"
+    "2017-11-17,Rawa,IQ,34.48229,41.91898,iraqi_forces,control,Hindustan Times,https://example.org/b,"
+    "\"Government troops \"\"liberated the whole of Rawa\"\"\",medium,rule: active capture\n"
+    "2017-11-08,Albu Kamal,SY,34.45226,40.91854,islamic_state,besieged,OANN,https://example.org/c,"
+    "the Syrian army encircled and attacked Albu Kamal,medium,rule: active siege\n";
+
+std::string slurp(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// A copy of the bundled dataset to edit, its first event table's bytes, and the proposals file.
+struct EditFixture {
+  std::filesystem::path dir, manifest, table, proposals;
+  std::string original;
+  explicit EditFixture(const std::string& name) {
+    dir = test::freshDir(name);
+    std::filesystem::copy(FRONTLINE_SOURCE_DIR "/assets/datasets/isis-2014-2019", dir / "ds",
+                          std::filesystem::copy_options::recursive);
+    manifest = dir / "ds" / "dataset.toml";
+    table = dir / "ds" / "events.csv";
+    original = slurp(table);
+    proposals = dir / "proposals.csv";
+    test::writeTextFile(proposals, kProposals);
+  }
+};
+
+// The "done when" of the inbox: accept two, edit one, reject one, undo and redo (buttons' steps and
+// the keys), save: the table differs from the original by exactly the accepted rows, as edited.
+TEST_F(ViewerWindow, InboxSessionSavesExactlyTheAcceptedAndEditedRows) {
+  EditFixture f("viewer-inbox");
+  const std::string iraq = slurp(f.dir / "ds" / "events-iraq.csv");
+  auto r = view(quoted(f.manifest) + " --inbox " + quoted(f.proposals) +
+                " --size 1280x800 --keys inbox:1,accept,inbox:2,accept,edit:date=2017-11-16,inbox:3,reject,"
+                "undo,undo,redo,redo,Ctrl+Z,Ctrl+Shift+Z,save --print-state --quit");
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  EXPECT_NE(r.out.find("inbox=0/2/1 unsaved=no"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("edit: saved " + f.table.string()), std::string::npos) << r.out;
+  const std::string added =
+      "2017-11-03,al-Qaim,IQ,34.39251,40.98945,iraqi_forces,control,Reuters,https://example.org/a,"
+      "\"ERBIL (Reuters) - Iraqi forces seized the district of al-Qaim on Friday, one of the last territories held by "
+      "Islamic State militants.\",high,rule: active capture\n"
+      "2017-11-16,Rawa,IQ,34.48229,41.91898,iraqi_forces,control,Hindustan Times,https://example.org/b,"
+      "\"Government troops \"\"liberated the whole of Rawa\"\"\",medium,rule: active capture\n";
+  EXPECT_EQ(slurp(f.table), f.original + added);
+  EXPECT_EQ(slurp(f.dir / "ds" / "events-iraq.csv"), iraq);  // other tables untouched
+  // The saved dataset still checks clean.
+  auto check = test::runCommand(test::frontline() + " check " + quoted(f.manifest));
+  EXPECT_EQ(check.exitCode, 0) << check.out << check.err;
+
+  // Undone decisions leave nothing; a row changed directly is the only difference.
+  EditFixture g("viewer-inbox-undone");
+  r = view(quoted(g.manifest) + " --inbox " + quoted(g.proposals) +
+           " --size 960x600 --keys inbox:1,accept,inbox:3,reject,Ctrl+Z,Ctrl+Z,row:1,change:notes=checked,save "
+           "--print-state --quit");
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  EXPECT_NE(r.out.find("inbox=3/0/0 unsaved=no"), std::string::npos) << r.out;
+  std::string expected = g.original;
+  const std::string note = "Context row: the capital stayed under government control throughout.";
+  ASSERT_NE(expected.find(note), std::string::npos);
+  expected.replace(expected.find(note), note.size(), "checked");
+  EXPECT_EQ(slurp(g.table), expected);
+}
+
+// The map and `check`'s messages follow unsaved edits: a new place appears (and goes with undo),
+// and a name the gazetteer does not know is reported with the table's row.
+TEST_F(ViewerWindow, TheMapAndChecksFollowUnsavedEdits) {
+  EditFixture f("viewer-inbox-map");
+  test::writeTextFile(f.dir / "new.csv",
+                      "date,place,country,lat,lon,controller,status,source,url,quote,confidence,notes\n"
+                      "2017-11-03,Testville,IQ,34.0,42.5,islamic_state,control,X,,Testville was taken,high,\n"
+                      "2017-11-04,Qqzx Nowhere,IQ,,,islamic_state,control,X,,q,high,\n");
+  const auto shot = f.dir / "shot.png";
+  auto r = view(quoted(f.manifest) + " --inbox " + quoted(f.dir / "new.csv") +
+                " --date 2017-11-10 --size 960x600 --keys inbox:1,accept --print-state --quit");
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  EXPECT_NE(r.out.find("places=171"), std::string::npos) << r.out;  // the bundled dataset has 170
+  r = view(quoted(f.manifest) + " --inbox " + quoted(f.dir / "new.csv") +
+           " --date 2017-11-10 --size 960x600 --keys 'inbox:1,accept,Ctrl+Z,inbox:2,accept,add:date=2017-11-05;"
+           "place=Testville;lat=34.0;lon=42.5;controller=iraqi_forces' --print-state --quit");
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  EXPECT_NE(r.out.find("places=171"), std::string::npos) << r.out;  // Testville by the added row only
+  EXPECT_NE(r.out.find("edit: add 2017-11-05 Testville"), std::string::npos) << r.out;
+  // The panel's checks name the row the gazetteer cannot place (test in the error panel's text).
+  r = view(quoted(f.manifest) + " --inbox " + quoted(f.dir / "new.csv") +
+           " --size 960x600 --keys inbox:2,accept,save --print-state --quit");
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  auto check = test::runCommand(test::frontline() + " check " + quoted(f.manifest));
+  EXPECT_NE(check.exitCode, 0);
+  EXPECT_NE((check.out + check.err).find("events.csv:155:2: place 'Qqzx Nowhere' does not geocode"), std::string::npos)
+      << check.out << check.err;
+}
+
+TEST_F(ViewerWindow, AReadOnlyTableIsNotWrittenAndSaveAsKeepsTheEdits) {
+  EditFixture f("viewer-inbox-readonly");
+  std::filesystem::permissions(f.table, std::filesystem::perms::owner_read | std::filesystem::perms::group_read |
+                                            std::filesystem::perms::others_read);
+  const auto copy = f.dir / "events-copy.csv";
+  // The proposals come by a drop on the window this time.
+  auto r = view(quoted(f.manifest) + " --size 960x600 --keys drop:" + f.proposals.string() + ",inbox:2,accept,save," +
+                "save-as:" + copy.string() + " --print-state --quit");
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  EXPECT_EQ(slurp(f.table), f.original);
+  EXPECT_EQ(slurp(copy), f.original +
+                             "2017-11-17,Rawa,IQ,34.48229,41.91898,iraqi_forces,control,Hindustan Times,"
+                             "https://example.org/b,\"Government troops \"\"liberated the whole of Rawa\"\"\",medium,"
+                             "rule: active capture\n");
+  EXPECT_NE(r.out.find("unsaved=no"), std::string::npos) << r.out;
+
+  // Without Save as, the refusal says why and the edits are not lost (--quit warns).
+  r = view(quoted(f.manifest) + " --inbox " + quoted(f.proposals) + " --size 960x600 --keys inbox:2,accept,save --print-state --quit");
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  EXPECT_NE(r.out.find("read-only"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("unsaved=yes"), std::string::npos) << r.out;
+  EXPECT_NE(r.err.find("unsaved edits"), std::string::npos) << r.err;
+  EXPECT_EQ(slurp(f.table), f.original);
+}
+
+TEST_F(ViewerWindow, BadProposalsFilesAndStepsSayWhy) {
+  EditFixture f("viewer-inbox-bad");
+  test::writeTextFile(f.dir / "broken.json", "[{ not json");
+  auto r = view(quoted(f.manifest) + " --inbox " + quoted(f.dir / "missing.csv") + " --inbox " +
+                quoted(f.dir / "broken.json") + " --size 960x600 --print-state --quit");
+  EXPECT_EQ(r.exitCode, 0) << r.err;
+  EXPECT_NE(r.err.find("missing.csv"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("broken.json: not JSON"), std::string::npos) << r.err;
+  // A step that cannot be done stops the script with a message naming it.
+  r = view(quoted(f.manifest) + " --inbox " + quoted(f.proposals) + " --size 960x600 --keys inbox:7,accept --quit");
+  EXPECT_NE(r.exitCode, 0);
+  EXPECT_NE(r.err.find("inbox:7: no such proposal"), std::string::npos) << r.err;
+  r = view(quoted(f.manifest) + " --inbox " + quoted(f.proposals) + " --size 960x600 --keys inbox:1,reject,accept,reject --quit");
+  EXPECT_NE(r.exitCode, 0);
+  EXPECT_NE(r.err.find("reject: already accepted"), std::string::npos) << r.err;
+  EXPECT_EQ(slurp(f.table), f.original);
 }
 
 // The export dialog's job, without the dialog: a short PNG sequence made on a worker thread with

@@ -46,13 +46,17 @@ std::filesystem::path datasetPathOf(const DataArgs& args, const std::string& ass
   return args.dataset.empty() ? bundledDatasetPath(assetDir(assets)) : std::filesystem::path(args.dataset);
 }
 
-Result<std::optional<LoadedDataset>> loadDataArgsKeepingErrors(const DataArgs& args, const std::string& assets) {
-  if (args.noData) return std::optional<LoadedDataset>();
+DatasetLoadOptions datasetLoadOptions(const DataArgs& args, const std::string& assets) {
   DatasetLoadOptions options;
   options.assetDir = assetDir(assets);
   for (const auto& g : args.gazetteers) options.gazetteerFiles.emplace_back(g);
   for (const auto& a : args.aliases) options.aliasFiles.emplace_back(a);
-  auto loaded = loadDataset(datasetPathOf(args, assets), options);
+  return options;
+}
+
+Result<std::optional<LoadedDataset>> loadDataArgsKeepingErrors(const DataArgs& args, const std::string& assets) {
+  if (args.noData) return std::optional<LoadedDataset>();
+  auto loaded = loadDataset(datasetPathOf(args, assets), datasetLoadOptions(args, assets));
   if (!loaded) return loaded.error();
   return std::optional<LoadedDataset>(std::move(loaded).value());
 }

@@ -27,6 +27,8 @@ Result<std::optional<LoadedDataset>> loadDataArgs(const DataArgs& args, const st
 
 // The dataset file the arguments name (the bundled manifest by default); empty with --no-data.
 std::filesystem::path datasetPathOf(const DataArgs& args, const std::string& assets);
+// The loader's options from --gazetteer, --aliases and --assets.
+DatasetLoadOptions datasetLoadOptions(const DataArgs& args, const std::string& assets);
 // For the viewer: loads like loadDataArgs but keeps a dataset with errors in its rows (the viewer
 // lists them and shows what is valid) and prints nothing; only unreadable input is an Error.
 Result<std::optional<LoadedDataset>> loadDataArgsKeepingErrors(const DataArgs& args, const std::string& assets);

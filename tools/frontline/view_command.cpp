@@ -12,6 +12,7 @@
 #include "geo/gis/map_session.hpp"
 #include "geo/gis/story_loader.hpp"
 #include "geo/model/date.hpp"
+#include "ingest_setup.hpp"
 #include "map_options.hpp"
 #include "render/viewer/viewer_app.hpp"
 
@@ -24,7 +25,8 @@ struct ViewOptions {
   bool loop = false, presentation = false, windowed = false, fullscreen = false;
   int slide = 0;
   bool quit = false, hideUi = false, printState = false;
-  std::vector<std::string> keys;
+  std::vector<std::string> keys, inbox;
+  bool readOnly = false;
   double frameSeconds = 0;
   int benchFrames = 0;
   int samples = 4;
@@ -69,6 +71,7 @@ int runView(const ViewOptions& o) {
   v.printState = o.printState;
   v.frameSeconds = o.frameSeconds;
   v.benchFrames = o.benchFrames;
+  for (const std::string& f : o.inbox) v.inbox.emplace_back(f);
 
   auto source = toMapSource(o.map, cmd);
   if (!source) return fail(cmd, source.error());
@@ -128,6 +131,21 @@ int runView(const ViewOptions& o) {
   }
   if (!session) return fail(cmd, session.error());
 
+  // Edits go to the dataset's first event table, as `ingest --append` does.
+  if (!o.readOnly && !o.data.noData) {
+    auto table = firstEventTable(datasetPathOf(o.data, o.map.assets));
+    if (table) {
+      v.editTable = *table;
+      v.reloadDataset = [data = o.data, assets = o.map.assets](const std::map<std::string, std::filesystem::path>& replaced)
+          -> Result<LoadedDataset> {
+        DatasetLoadOptions options = datasetLoadOptions(data, assets);
+        options.replacedTables = replaced;
+        return loadDataset(datasetPathOf(data, assets), options);
+      };
+    }
+    else v.problems.push_back({table.error().where, table.error().what + " (editing is off)", false});
+  }
+
   const LoadedDataset* shown = (*session)->data();
   v.mapTitle = !o.title.empty() ? o.title : shown ? shown->dataset.settings.title : std::string();
   // An export from the viewer runs on its own session (the exporter's prepare thread must be its
@@ -167,9 +185,17 @@ Command addViewCommand(CLI::App& parent) {
                   "Steps to run one after another, each once the map is still: key names (SDL names: PageDown, "
                   "Space, P, ...), click:PLACE (opens its history), hover:PLACE (hover: alone moves the pointer away), scrub:DATE (drags "
                   "the timeline to DATE), chart:DATE (holds the pointer over the area chart at DATE), type:TEXT (into the focused field, then Return; G focuses the date field), "
-                  "export:FILE (a month from the current date, 640x360, through the export dialog). Comma-separated "
-                  "or repeated")
+                  "export:FILE (a month from the current date, 640x360, through the export dialog); "
+                  "editing: drop:FILE (as if a proposals file were dropped on the window), inbox:N (select proposal N, from 1), accept, reject, edit:FIELD=VALUE (the selected "
+                  "proposal, or its row once accepted), add:FIELD=VALUE;FIELD=VALUE... (a new event), row:N and change:FIELD=VALUE (a table row, "
+                  "from 1), delete-last, "
+                  "undo, redo (or Ctrl+Z, Ctrl+Shift+Z), save (a refusal opens the choice), overwrite, save-as:FILE, "
+                  "cancel. Comma-separated or repeated")
       ->delimiter(',');
+  app->add_option("--inbox", options->inbox,
+                  "Proposals to review (the CSV or --format json output of frontline ingest); repeatable. Accepted "
+                  "ones go to the dataset's first event table, written only on Save (Ctrl+S)");
+  app->add_flag("--read-only", options->readOnly, "Do not offer editing of the dataset's event table");
   app->add_option("--screenshot", options->screenshot,
                   "Save the window (panels included unless hidden) to this PNG once --play-to and --keys are done");
   app->add_flag("--quit", options->quit, "Quit once --play-to, --keys and --screenshot are done (scripts and tests)");
