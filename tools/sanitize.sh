@@ -2,11 +2,11 @@
 # Builds frontline and the tests labelled "unit" (the unit and CLI tests: every test executable
 # that needs no OpenGL context and no viewer; target unit_tests) with AddressSanitizer +
 # UndefinedBehaviorSanitizer (FRONTLINE_SANITIZE=ON) in build-asan/, at -O1 (the sanitizers' usual
-# level: about half the compile time of -O3), and runs them with leak detection on. Any report
+# level, quicker to compile than -O3), and runs them with leak detection on. Any report
 # fails. No suppressions: Mesa's driver is kept mapped by cmake/sanitize/no_dlclose.c, and the
 # viewer (SDL2, whose libdbus would need one) is not part of this build. The GL golden-image,
 # export and viewer tests, the hostile-input table and the install test run in the Release tree
-# only (tools/test.sh): under ASan llvmpipe and the 158 hostile cases are too slow for CI's budget.
+# only (tools/test.sh): under ASan llvmpipe is too slow for CI's budget.
 #   tools/sanitize.sh [ctest args...]
 # FRONTLINE_ASAN_DIR=DIR builds elsewhere; FRONTLINE_BUILD_JOBS=N limits the compile jobs.
 set -euo pipefail
