@@ -4,6 +4,7 @@
 #include <cmath>
 #include <functional>
 #include <limits>
+#include <string_view>
 #include <unordered_set>
 
 namespace frontline {
@@ -38,15 +39,15 @@ ScreenBox toScreen(const MapBounds& b, const MapView& view, int w, int h) {
 
 // Everything the control layer's shader reads for one place (by key): equal draws, equal pixels.
 struct SiteDraw {
-  const std::string* controller = nullptr;
-  const std::string* other = nullptr;     // contested: hatched in this holder's colour
-  const std::string* previous = nullptr;  // changing hands: the colour being replaced
+  // Actor ids (views of the sites' and events' ids; empty: none).
+  std::string_view controller;
+  std::string_view other;     // contested: hatched in this holder's colour
+  std::string_view previous;  // changing hands: the colour being replaced
   double progress = 1;
   ControlStatus status = ControlStatus::Control;
   bool operator==(const SiteDraw& o) const {
-    auto same = [](const std::string* a, const std::string* b) { return a == b || (a && b && *a == *b); };
-    return same(controller, o.controller) && same(other, o.other) && same(previous, o.previous) &&
-           progress == o.progress && status == o.status;
+    return controller == o.controller && other == o.other && previous == o.previous && progress == o.progress &&
+           status == o.status;
   }
 };
 
@@ -62,16 +63,16 @@ std::vector<SiteDraw> siteDraws(const ControlFrame& frame) {
     if (i < 0) continue;
     const ControlSite& site = areas.sites[static_cast<size_t>(i)];
     SiteDraw& d = out[key];
-    d.controller = &site.controller;
+    d.controller = site.controller;
     d.status = site.status;
-    if (site.status == ControlStatus::Contested && !site.otherController.empty()) d.other = &site.otherController;
+    if (site.status == ControlStatus::Contested && !site.otherController.empty()) d.other = site.otherController;
     const auto found = stateById.find(site.placeId);
     const PlaceState* state = found == stateById.end() ? nullptr : found->second;
     if (state && state->transition < 1) {
       d.progress = state->transition;
       if (state->previous) {
-        d.previous = &state->previous->controller;
-        if (state->previous->controller == site.controller) d.progress = 1, d.previous = nullptr;
+        d.previous = state->previous->controller.view();
+        if (state->previous->controller == site.controller) d.progress = 1, d.previous = {};
       }
     }
   }
@@ -214,12 +215,12 @@ void addControlDamage(const ControlFrame& before, const ControlFrame& after, con
 
   // Markers: colour and status per place.
   struct Marker {
-    const std::string* controller;
+    std::string_view controller;
     ControlStatus status;
   };
   auto markers = [](const ControlFrame& f) {
     std::unordered_map<std::string, Marker> out;
-    for (const PlaceState& s : f.states) out[s.place->id] = {&s.current->controller, s.current->status};
+    for (const PlaceState& s : f.states) out[s.place->id] = {s.current->controller.view(), s.current->status};
     return out;
   };
   const auto ma = markers(before), mb = markers(after);
@@ -233,7 +234,7 @@ void addControlDamage(const ControlFrame& before, const ControlFrame& after, con
   };
   for (const auto& [id, m] : ma) {
     const auto other = mb.find(id);
-    if (other == mb.end() || *other->second.controller != *m.controller || other->second.status != m.status)
+    if (other == mb.end() || other->second.controller != m.controller || other->second.status != m.status)
       addMarker(id);
   }
   for (const auto& [id, m] : mb)

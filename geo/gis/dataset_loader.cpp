@@ -67,6 +67,28 @@ int firstOf(const TableHeader& header, std::initializer_list<std::string_view> n
   return -1;
 }
 
+// URLs repeat in hand-made tables (one article reports several towns) but are all different in
+// generated ones, where a pool entry per row costs more than it saves: pooled until kProbeRows
+// rows show that most of them do not repeat, then stored as they come.
+class UrlInterner {
+ public:
+  SharedText intern(std::string_view url) {
+    if (!pooling_) return SharedText(url);
+    SharedText text = pool_.intern(url);
+    if (++rows_ == kProbeRows && pool_.size() > kProbeRows / 2) {
+      pooling_ = false;
+      pool_ = {};
+    }
+    return text;
+  }
+
+ private:
+  static constexpr size_t kProbeRows = 4096;
+  TextPool pool_;
+  size_t rows_ = 0;
+  bool pooling_ = true;
+};
+
 class Loader {
  public:
   explicit Loader(const DatasetLoadOptions& options) : options_(options) {}
@@ -74,7 +96,7 @@ class Loader {
   Result<LoadedDataset> load(const std::filesystem::path& path);
 
  private:
-  void order(const std::string& file) { fileOrder_.emplace(file, fileOrder_.size()); }
+  void order(const SharedText& file) { fileOrder_.emplace(file, fileOrder_.size()); }
   void issue(SourceLocation where, std::string what, bool error) {
     order(where.file);
     out_.dataset.issues.push_back({std::move(where), std::move(what), error});
@@ -102,11 +124,14 @@ class Loader {
   std::optional<PlaceResolver> places_;
   std::optional<ActorIndex> actors_;
   std::vector<Event> events_;
-  std::unordered_map<std::string, size_t> fileOrder_;
+  std::unordered_map<SharedText, size_t> fileOrder_;
   std::unordered_map<std::string, std::optional<std::string>> countries_;
 
+  // Every text field of the events, once per distinct value (places, actors and sources repeat).
+  TextPool texts_;
+  UrlInterner urls_;
   // The event table being read.
-  std::string file_;
+  SharedText file_;
   EventColumns columns_;
   bool skipTable_ = false;
   size_t rowsRead_ = 0, acledTransfers_ = 0, acledSkipped_ = 0;
@@ -156,18 +181,18 @@ void Loader::resolveAmbiguousNearTheRest() {
   std::vector<ContextPoint> points;
   std::unordered_map<std::string, bool> seen;
   for (size_t i = 0; i < events_.size(); ++i)
-    if (!isAmbiguous[i] && seen.emplace(events_[i].placeId, true).second) points.push_back({events_[i].lat, events_[i].lon});
+    if (!isAmbiguous[i] && seen.emplace(events_[i].placeId.str(), true).second) points.push_back({events_[i].lat, events_[i].lon});
   if (points.empty()) return;
   std::vector<size_t> dropIssues;
   for (const AmbiguousRow& a : ambiguous_) {
     const ResolvedPlace p = places_->geocodeNear(a.name, a.country, points);
     if (p.id.empty()) continue;
     Event& e = events_[a.event];
-    e.placeId = p.id;
-    e.canonicalName = p.canonicalName;
+    e.placeId = texts_.intern(p.id);
+    e.canonicalName = texts_.intern(p.canonicalName);
     e.lat = p.lat;
     e.lon = p.lon;
-    e.country = p.country;
+    e.country = texts_.intern(p.country);
     if (p.problem.empty()) dropIssues.push_back(a.issue);
     else out_.dataset.issues[a.issue].what = p.problem;
   }
@@ -293,7 +318,7 @@ void Loader::onRow(const TableRow& row) {
   if (controller.empty()) {
     error(c.controller, "empty controller");
   } else if (const std::string* id = actors_->resolve(controller)) {
-    e.controller = *id;
+    e.controller = texts_.intern(*id);
   } else {
     std::string what = concat({"unknown actor '", controller, "'"});
     const auto suggestions = actors_->suggest(controller);
@@ -324,25 +349,25 @@ void Loader::onRow(const TableRow& row) {
     if (!p.problem.empty()) issue(at(c.place), p.problem, p.problemIsError);
     if (p.id.empty()) ok = false;
     if (ok) {
-      e.placeId = p.id;
-      e.canonicalName = p.canonicalName.empty() ? std::string(place) : p.canonicalName;
+      e.placeId = texts_.intern(p.id);
+      e.canonicalName = texts_.intern(p.canonicalName.empty() ? place : std::string_view(p.canonicalName));
       e.lat = p.lat;
       e.lon = p.lon;
-      e.country = p.country.empty() ? country : p.country;
+      e.country = texts_.intern(p.country.empty() ? country : p.country);
     }
   }
   if (!ok) return;
-  e.placeName = place;
-  e.source = cell(c.source);
-  e.url = cell(c.url);
-  e.quote = cell(c.quote);
-  e.notes = cell(c.notes);
+  e.placeName = texts_.intern(place);
+  e.source = texts_.intern(cell(c.source));
+  e.url = urls_.intern(cell(c.url));
+  e.quote = SharedText(cell(c.quote));  // quotes and notes seldom repeat: not worth a pool entry
+  e.notes = SharedText(cell(c.notes));
   e.where = SourceLocation{file_, row.row, 0};
   events_.push_back(std::move(e));
 }
 
 Result<void> Loader::readEvents(const std::filesystem::path& path, const std::string& layer) {
-  file_ = path.string();
+  file_ = texts_.intern(path.string());
   order(file_);
   rowsRead_ = acledTransfers_ = acledSkipped_ = 0;
   const auto replaced = options_.replacedTables.find(file_);
@@ -484,7 +509,7 @@ Result<LoadedDataset> Loader::load(const std::filesystem::path& path) {
   if (eventCount == 0 && !out_.dataset.hasErrors()) issue({out_.dataset.source, 0, 0}, "the dataset has no events", true);
 
   auto& issues = out_.dataset.issues;
-  auto rank = [&](const std::string& file) {
+  auto rank = [&](const SharedText& file) {
     const auto it = fileOrder_.find(file);
     return it == fileOrder_.end() ? fileOrder_.size() : it->second;
   };

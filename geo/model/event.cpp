@@ -24,7 +24,7 @@ const char* confidenceName(Confidence confidence) {
 
 std::string SourceLocation::text() const {
   // Appends piecewise: `"literal" + std::string&&` trips a false -Wrestrict in GCC 12.
-  std::string out = file;
+  std::string out = file.str();
   if (row > 0) out.append(":").append(std::to_string(row));
   if (row > 0 && column > 0) out.append(":").append(std::to_string(column));
   return out;

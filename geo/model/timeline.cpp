@@ -27,46 +27,91 @@ size_t countUpTo(const int32_t* values, size_t n, int32_t x) {
 Timeline Timeline::build(std::vector<Event> events, double transitionDays) {
   Timeline t;
   t.transitionDays_ = std::max(0.0, transitionDays);
-  // Two passes so that each place's events are moved once into a vector of the right size: with
-  // a million events, growing vectors and copying keys cost more than the grouping itself.
-  std::unordered_map<std::string_view, uint32_t> index;  // views of events[i].placeId, unmoved in pass 1
+  // Events are grouped by place where they lie (a permutation applied in place), so that a million
+  // events are never held twice.
   std::vector<uint32_t> placeOf(events.size());
   std::vector<uint32_t> counts;
-  t.eventDates_.reserve(events.size());
-  for (size_t i = 0; i < events.size(); ++i) {
-    const Event& e = events[i];
-    auto it = index.find(e.placeId);
-    if (it == index.end()) {
-      it = index.emplace(e.placeId, static_cast<uint32_t>(t.places_.size())).first;
-      PlaceTrack track;
-      track.id = e.placeId;
-      track.name = e.canonicalName.empty() ? e.placeName : e.canonicalName;
-      track.lat = e.lat;
-      track.lon = e.lon;
-      track.country = e.country;
-      t.places_.push_back(std::move(track));
-      counts.push_back(0);
+  {
+    std::unordered_map<std::string_view, uint32_t> index;  // views of events[i].placeId, not yet moved
+    for (size_t i = 0; i < events.size(); ++i) {
+      const Event& e = events[i];
+      auto it = index.find(e.placeId.view());
+      if (it == index.end()) {
+        it = index.emplace(e.placeId.view(), static_cast<uint32_t>(t.places_.size())).first;
+        PlaceTrack track;
+        track.id = e.placeId.str();
+        track.name = (e.canonicalName.empty() ? e.placeName : e.canonicalName).str();
+        track.lat = e.lat;
+        track.lon = e.lon;
+        track.country = e.country.str();
+        t.places_.push_back(std::move(track));
+        counts.push_back(0);
+      }
+      placeOf[i] = it->second;
+      ++counts[it->second];
     }
-    placeOf[i] = it->second;
-    ++counts[it->second];
-    t.eventDates_.push_back(e.date);
   }
-  index.clear();
-  for (size_t p = 0; p < t.places_.size(); ++p) t.places_[p].events.reserve(counts[p]);
-  for (size_t i = 0; i < events.size(); ++i) t.places_[placeOf[i]].events.push_back(std::move(events[i]));
-  events = {};
+  t.placeBegin_.assign(t.places_.size() + 1, 0);
+  for (size_t p = 0; p < t.places_.size(); ++p) t.placeBegin_[p + 1] = t.placeBegin_[p] + counts[p];
+  // source[k]: the index in `events` of the event that goes to position k (file order within a place).
+  std::vector<uint32_t> source(events.size());
+  {
+    std::vector<uint32_t> next(t.placeBegin_.begin(), t.placeBegin_.end() - 1);
+    for (size_t i = 0; i < events.size(); ++i) source[next[placeOf[i]]++] = static_cast<uint32_t>(i);
+  }
+  placeOf = {};
+  // Applies the permutation cycle by cycle; source[k] == k marks a position as done.
+  for (size_t k = 0; k < events.size(); ++k) {
+    if (source[k] == k) continue;
+    Event held = std::move(events[k]);
+    size_t j = k;
+    while (source[j] != k) {
+      const size_t from = source[j];
+      events[j] = std::move(events[from]);
+      source[j] = static_cast<uint32_t>(j);
+      j = from;
+    }
+    events[j] = std::move(held);
+    source[j] = static_cast<uint32_t>(j);
+  }
+  source = {};
+  t.events_ = std::move(events);
   auto byDate = [](const Event& a, const Event& b) { return a.date < b.date; };
-  t.placeBegin_.reserve(t.places_.size() + 1);
-  t.placeBegin_.push_back(0);
-  for (PlaceTrack& p : t.places_) {
-    if (!std::is_sorted(p.events.begin(), p.events.end(), byDate))
-      std::stable_sort(p.events.begin(), p.events.end(), byDate);
-    for (const Event& e : p.events) t.days_.push_back(e.date.days());
-    t.placeBegin_.push_back(static_cast<uint32_t>(t.days_.size()));
+  t.days_.reserve(t.events_.size());
+  t.eventDates_.reserve(t.events_.size());
+  for (size_t p = 0; p < t.places_.size(); ++p) {
+    const auto begin = t.events_.begin() + t.placeBegin_[p], end = t.events_.begin() + t.placeBegin_[p + 1];
+    if (!std::is_sorted(begin, end, byDate)) std::stable_sort(begin, end, byDate);
+  }
+  for (const Event& e : t.events_) {
+    t.days_.push_back(e.date.days());
+    t.eventDates_.push_back(e.date);
   }
   std::sort(t.eventDates_.begin(), t.eventDates_.end());
   t.eventDates_.erase(std::unique(t.eventDates_.begin(), t.eventDates_.end()), t.eventDates_.end());
+  t.eventDates_.shrink_to_fit();
+  t.bindPlaces();
   return t;
+}
+
+Timeline::Timeline(const Timeline& other)
+    : events_(other.events_),
+      places_(other.places_),
+      days_(other.days_),
+      placeBegin_(other.placeBegin_),
+      eventDates_(other.eventDates_),
+      transitionDays_(other.transitionDays_) {
+  bindPlaces();
+}
+
+Timeline& Timeline::operator=(const Timeline& other) {
+  if (this != &other) *this = Timeline(other);
+  return *this;
+}
+
+void Timeline::bindPlaces() {
+  for (size_t p = 0; p < places_.size(); ++p)
+    places_[p].events = std::span<const Event>(events_.data() + placeBegin_[p], placeBegin_[p + 1] - placeBegin_[p]);
 }
 
 std::vector<PlaceState> Timeline::controlAt(Date date, double dayFraction) const {
@@ -96,7 +141,7 @@ size_t Timeline::intervalAt(Date date) const {
 std::string PlaceTrack::reportedName() const {
   std::map<std::string, size_t> spellings;
   for (const Event& e : events)
-    if (!e.placeName.empty()) ++spellings[e.placeName];
+    if (!e.placeName.empty()) ++spellings[e.placeName.str()];
   std::string best = name;
   size_t count = 0;
   for (const auto& [spelling, n] : spellings)

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -15,7 +16,7 @@ struct PlaceTrack {
   std::string name;         // canonical name
   double lat = 0, lon = 0;
   std::string country;
-  std::vector<Event> events;  // sorted by date (stable for equal dates: file order)
+  std::span<const Event> events;  // sorted by date (stable for equal dates: file order); in the Timeline
 
   // The spelling the reports use most (Raqqa rather than the gazetteer's Ar Raqqah); `name` if none.
   std::string reportedName() const;
@@ -32,6 +33,13 @@ struct PlaceState {
 
 class Timeline {
  public:
+  Timeline() = default;
+  // Copies point their places' events at their own copy of the events.
+  Timeline(const Timeline& other);
+  Timeline& operator=(const Timeline& other);
+  Timeline(Timeline&&) noexcept = default;
+  Timeline& operator=(Timeline&&) noexcept = default;
+
   // Groups events by placeId. transitionDays: how long a change takes to animate (0: instant).
   static Timeline build(std::vector<Event> events, double transitionDays);
 
@@ -51,9 +59,14 @@ class Timeline {
   double transitionDays() const { return transitionDays_; }
 
  private:
+  void bindPlaces();  // points each place's `events` at its range of events_
+
+  // Every event once, place after place (one vector: per-place vectors held a second copy of a
+  // million events while they were filled).
+  std::vector<Event> events_;
   std::vector<PlaceTrack> places_;
-  std::vector<int32_t> days_;          // every place's event dates (Date::days), place after place
-  std::vector<uint32_t> placeBegin_;   // place k's dates are days_[placeBegin_[k] .. placeBegin_[k + 1])
+  std::vector<int32_t> days_;          // the events' dates (Date::days), in the order of events_
+  std::vector<uint32_t> placeBegin_;   // place k's events are events_[placeBegin_[k] .. placeBegin_[k + 1])
   std::vector<Date> eventDates_;
   double transitionDays_ = 0;
 };

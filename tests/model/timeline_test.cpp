@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <memory>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -153,6 +154,40 @@ TEST(Timeline, ManyEventsPerPlaceMatchALinearScan) {
       const PlaceState* s = find(states, track.id);
       EXPECT_EQ(s ? s->current : nullptr, expected) << track.id << " day " << day;
     }
+  }
+}
+
+TEST(Timeline, InterleavedPlacesKeepTheirEventsInFileOrder) {
+  // Rows of three places interleaved in every order, as a table lists them: each place's events
+  // end up together, in file order for equal dates.
+  std::vector<Event> events;
+  const char* places[] = {"C", "A", "B", "A", "C", "C", "B", "A", "B", "C"};
+  for (int row = 0; row < 10; ++row) events.push_back(event(places[row], "2017-05-01", "X", ControlStatus::Control, row));
+  const Timeline t = Timeline::build(events, 0);
+  ASSERT_EQ(t.places().size(), 3u);
+  std::vector<std::vector<int>> rows;
+  for (const PlaceTrack& track : t.places()) {
+    rows.emplace_back();
+    for (const Event& e : track.events) rows.back().push_back(e.where.row);
+  }
+  EXPECT_EQ(rows, (std::vector<std::vector<int>>{{0, 4, 5, 9}, {1, 3, 7}, {2, 6, 8}}));
+}
+
+TEST(Timeline, ACopyAnswersFromItsOwnEvents) {
+  auto original = std::make_unique<Timeline>(Timeline::build(sample(), 10));
+  const Timeline copy = *original;
+  Timeline assigned;
+  assigned = *original;
+  original.reset();  // a copy that still pointed into the original would read freed memory here
+  for (const Timeline* t : std::initializer_list<const Timeline*>{&copy, &assigned}) {
+    ASSERT_EQ(t->places().size(), 2u);
+    ASSERT_EQ(t->places()[0].events.size(), 5u);
+    EXPECT_EQ(t->places()[0].events.back().where.row, 7);
+    const auto states = t->controlAt(d("2017-01-25"));
+    const PlaceState* a = find(states, "A");
+    ASSERT_NE(a, nullptr);
+    EXPECT_EQ(a->current->controller, "Y");
+    EXPECT_EQ(a->current, &t->places()[0].events[1]);
   }
 }
 

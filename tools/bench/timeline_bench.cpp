@@ -3,6 +3,8 @@
 //      loadDataset on it, with the peak resident memory (VmHWM);
 //   2. builds a Timeline of the same size in memory and times controlAt over many dates.
 // Usage: timeline_bench [--places N] [--events-per-place M] [--dates D] [--csv PATH] [--keep-csv]
+//                       [--assets DIR]   (default: the bundled assets; its world gazetteer index
+//                                         should be current, or it is rebuilt in the measurement)
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -40,6 +42,7 @@ struct Config {
   int dates = 500;
   std::filesystem::path csv = "/tmp/frontline-timeline-bench.csv";
   bool keepCsv = false;
+  std::filesystem::path assets = FRONTLINE_ASSET_DIR;
 };
 
 // Place i sits on a jittered grid over Iraq and Syria; its events are spread over 2014-2019.
@@ -116,8 +119,9 @@ int main(int argc, char** argv) {
     else if (a == "--dates") c.dates = std::atoi(next());
     else if (a == "--csv") c.csv = next();
     else if (a == "--keep-csv") c.keepCsv = true;
+    else if (a == "--assets") c.assets = next();
     else {
-      std::fprintf(stderr, "usage: timeline_bench [--places N] [--events-per-place M] [--dates D] [--csv PATH] [--keep-csv]\n");
+      std::fprintf(stderr, "usage: timeline_bench [--places N] [--events-per-place M] [--dates D] [--csv PATH] [--keep-csv] [--assets DIR]\n");
       return 2;
     }
   }
@@ -132,7 +136,7 @@ int main(int argc, char** argv) {
                 static_cast<double>(std::filesystem::file_size(c.csv)) / 1e6, seconds(t));
     const double rssBefore = procStatusMiB("VmRSS");
     DatasetLoadOptions options;
-    options.assetDir = FRONTLINE_ASSET_DIR;  // the bundled gazetteer: rows near a town of that name would join it
+    options.assetDir = c.assets;  // the bundled gazetteer: rows near a town of that name would join it
     t = Clock::now();
     auto loaded = loadDataset(c.csv, options);
     const double loadSeconds = seconds(t);

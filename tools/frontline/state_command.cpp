@@ -95,7 +95,7 @@ std::string geojson(const std::vector<PlaceState>& states, const Dataset& datase
         << "\"place\": " << jsonString(s.place->reportedName()) << ", \"place_id\": " << jsonString(s.place->id)
         << ", \"gazetteer_name\": " << jsonString(s.place->name) << ", \"country\": " << jsonString(s.place->country)
         << ", \"controller\": " << jsonString(e.controller)
-        << ", \"controller_name\": " << jsonString(actor ? actor->name : e.controller)
+        << ", \"controller_name\": " << jsonString(actor ? actor->name : e.controller.str())
         << ", \"color\": " << jsonString(color) << ", \"status\": " << jsonString(statusName(e.status))
         << ", \"since\": " << jsonString(e.date.iso()) << ", \"source\": " << jsonString(e.source)
         << ", \"url\": " << jsonString(e.url) << ", \"confidence\": " << jsonString(confidenceName(e.confidence))
