@@ -19,13 +19,16 @@ if command -v ccache >/dev/null; then  # paths relative to the checkout: clones 
   export CCACHE_BASEDIR="${CCACHE_BASEDIR:-$here}"
 fi
 if [[ ! -f "$build_dir/build.ninja" ]]; then
-  cmake -S "$here" -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=Release -DFRONTLINE_SANITIZE=ON \
+  # clang, so that the same tree also builds the libFuzzer targets (FRONTLINE_FUZZ) for the smoke run.
+  CC=clang CXX=clang++ cmake -S "$here" -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=Release \
+    -DFRONTLINE_SANITIZE=ON -DFRONTLINE_FUZZ=ON \
     "-DCMAKE_CXX_FLAGS_RELEASE=-O1 -DNDEBUG" "-DCMAKE_C_FLAGS_RELEASE=-O1 -DNDEBUG" \
     -DFRONTLINE_VIEWER=OFF -DFRONTLINE_GL_TESTS=OFF "${launcher[@]}" >/dev/null
 fi
 jobs=()
 [[ -n "${FRONTLINE_BUILD_JOBS:-}" ]] && jobs=(-j "$FRONTLINE_BUILD_JOBS")
-if ! out="$(cmake --build "$build_dir" --target unit_tests "${jobs[@]}" 2>&1)"; then
+fuzz_targets=(date geonames aliases story manifest csv table_ogr actors dataset options ingest)
+if ! out="$(cmake --build "$build_dir" --target unit_tests "${fuzz_targets[@]/#/fuzz_}" "${jobs[@]}" 2>&1)"; then
   echo "$out" >&2
   echo "frontline sanitize: build failed" >&2
   exit 1
@@ -37,3 +40,8 @@ export ASAN_OPTIONS="detect_leaks=1:halt_on_error=1:abort_on_error=0:detect_stac
 export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1"
 export LSAN_OPTIONS="report_objects=0"
 ctest --test-dir "$build_dir" --output-on-failure -j "$(nproc)" -L '^unit$' "$@"
+# The fuzz smoke: every libFuzzer target for FRONTLINE_FUZZ_SECONDS (default 10) from its seed
+# corpus; a crash fails the run and leaves its input in build-asan/artifacts/.
+if [[ "${FRONTLINE_FUZZ_SECONDS:-10}" != 0 && $# -eq 0 ]]; then
+  FRONTLINE_FUZZ_DIR="$build_dir" "$here/tools/fuzz.sh" "${FRONTLINE_FUZZ_SECONDS:-10}"
+fi

@@ -28,6 +28,8 @@ packages=(
   libxml2-dev
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev xvfb xauth
+  # sanitized tests and fuzzing (tools/sanitize.sh, tools/fuzz.sh): clang with libFuzzer's runtime
+  clang libclang-rt-14-dev
   # video export
   ffmpeg
 )
