@@ -1286,7 +1286,7 @@ IngestResult Ingestor::Impl::analyse(const Article& article) {
           const Event* held = nullptr;
           for (const Event& e : nearest->events)
             if ((!article.published || e.date < *article.published) && e.status == ControlStatus::Control) held = &e;
-          return held ? held->controller : std::string();
+          return held ? held->controller.str() : std::string();
         };
         // The side facing `side`: another actor the sentence names, the article's most named other
         // actor, or the only other actor of the dataset.
