@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Builds frontline and the tests labelled "unit" (the unit and CLI tests: every test executable
 # that needs no OpenGL context and no viewer; target unit_tests) with AddressSanitizer +
-# UndefinedBehaviorSanitizer (FRONTLINE_SANITIZE=ON) in build-asan/, at -O1 (the sanitizers' usual
-# level, quicker to compile than -O3), and runs them with leak detection on. Any report
+# UndefinedBehaviorSanitizer (FRONTLINE_SANITIZE=ON) with clang in build-asan/, at -O1 (the
+# sanitizers' usual level, quicker to compile than -O3), and runs them with leak detection on; the
+# same tree builds the libFuzzer targets (FRONTLINE_FUZZ=ON), and each then runs for
+# FRONTLINE_FUZZ_SECONDS (default 10; 0 skips; skipped when ctest args are given). Any report
 # fails. No suppressions: Mesa's driver is kept mapped by cmake/sanitize/no_dlclose.c, and the
 # viewer (SDL2, whose libdbus would need one) is not part of this build. The GL golden-image,
 # export and viewer tests, the hostile-input table and the install test run in the Release tree
